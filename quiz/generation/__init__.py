@@ -1,0 +1,1 @@
+"""Drafting decks from article text, with no network and no model."""

@@ -1,0 +1,1 @@
+"""Grading answers: pure functions from a card and a response to a verdict."""

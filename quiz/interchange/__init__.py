@@ -1,0 +1,1 @@
+"""Importing decks from other tools' formats and exporting them back."""

@@ -1,0 +1,1 @@
+"""Reading deck files: bytes → TOML → validated model objects, with located problems."""

@@ -1,0 +1,1 @@
+"""Spaced-repetition scheduling: the only module that imports fsrs."""

@@ -1,0 +1,1 @@
+"""The study-session engine: plain Python that the TUI only displays."""

@@ -1,0 +1,1 @@
+"""The progress store: SQLite in the user data folder, one transaction per answer."""
