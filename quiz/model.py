@@ -11,8 +11,8 @@ Text in these objects has already been cleaned by `quiz.text.clean_text`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from enum import StrEnum
+from datetime import date, datetime
+from enum import IntEnum, StrEnum
 from pathlib import Path
 
 FORMAT_VERSION = 1
@@ -350,3 +350,52 @@ class Deck:
             if card.id == card_id:
                 return card
         return None
+
+
+# --- progress ----------------------------------------------------------------
+
+
+class Rating(IntEnum):
+    """How well a student recalled an item; the numbers match FSRS's and the keys 1-4."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+class Correctness(StrEnum):
+    """The verdict on one answer, stored as text in the review log."""
+
+    CORRECT = "correct"
+    PARTIAL = "partial"
+    WRONG = "wrong"
+    SELF_RATED = "self_rated"
+    """Flashcards: the student judged their own recall."""
+
+
+class LearningState(StrEnum):
+    """Where an item stands in FSRS's life cycle (new items have no MemoryState at all)."""
+
+    LEARNING = "learning"
+    REVIEW = "review"
+    RELEARNING = "relearning"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MemoryState:
+    """What the scheduler knows about one study item after at least one review.
+
+    An item never reviewed has no MemoryState (`None`), not a state full of Nones.
+    All datetimes are timezone-aware UTC.
+    """
+
+    state: LearningState
+    step: int | None
+    """Index into the (re)learning steps while learning; None in review."""
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime
+    reps: int = 0
+    lapses: int = 0
