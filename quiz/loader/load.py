@@ -1,0 +1,94 @@
+"""`load_deck` and `loads_deck`: a deck file (or its bytes) → a validated `Deck`, or `DeckError`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from quiz.errors import DeckError, Problem
+from quiz.loader.report import Report
+from quiz.loader.toml_deck import ParseFailure, decode_deck, parse_toml, read_deck_bytes
+from quiz.loader.validate import build_deck
+from quiz.model import Deck
+
+
+def load_deck(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> Deck:
+    """Load and validate one deck file.
+
+    Args:
+        path: The deck file. Problems name it as given (its file name when
+            it is absolute), never as a resolved path.
+        cache_dir: Where to keep parsed decks between runs. An unchanged
+            file (same size, mtime and content hash) then loads from the
+            cache without parsing. A broken or stale cache entry is ignored
+            and rebuilt. No cache when None.
+
+    Raises:
+        DeckError: with every error found (warnings are not errors here;
+            `check_deck` reports them).
+    """
+    path = Path(path)
+    name = display_name(path)
+    try:
+        data = read_deck_bytes(path, name)
+    except ParseFailure as failure:
+        raise DeckError([failure.problem]) from None
+    if cache_dir is not None:
+        from quiz.loader import cache
+
+        cached = cache.lookup(cache_dir, path, data)
+        if cached is not None:
+            return replace(cached, path=path)
+    deck, report = parse_and_validate(data, name)
+    if deck is None:
+        raise DeckError([p for p in report.problems if p.severity == "error"])
+    deck = replace(deck, path=path)
+    if cache_dir is not None:
+        cache.store(cache_dir, path, data, deck)
+    return deck
+
+
+def loads_deck(data: str | bytes, *, name: str = "deck.toml") -> Deck:
+    """Validate a deck given as text or bytes (for importers, tests and pasted decks).
+
+    Raises:
+        DeckError: with every error found; problems are named after `name`.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    deck, report = parse_and_validate(data, name)
+    if deck is None:
+        raise DeckError([p for p in report.problems if p.severity == "error"])
+    return deck
+
+
+def parse_and_validate(data: bytes, name: str, *, strict: bool = False) -> tuple[Deck | None, Report]:
+    """The one validation path behind `load_deck`, `loads_deck` and `check_deck`."""
+    try:
+        text = decode_deck(data, name)
+        doc = parse_toml(text, name)
+    except ParseFailure as failure:
+        report = Report(name, "", strict=strict)
+        report.problems.append(failure.problem)
+        report.errors += 1
+        return None, report
+    report = Report(name, text, strict=strict)
+    try:
+        deck = build_deck(doc, report)
+    except RecursionError:
+        report.add(None, None, "nesting too deep")
+        return None, report
+    if deck is None and not report.errors:  # defensive: never return nothing without saying why
+        report.add(None, None, "the deck could not be read")
+    return deck, report
+
+
+def display_name(path: Path) -> str:
+    """How messages name a deck: as the user wrote it, or just its name when absolute."""
+    text = str(path)
+    return path.name if path.is_absolute() else text
+
+
+def problem_for(path: Path, message: str) -> Problem:
+    return Problem(display_name(path), None, None, message)
