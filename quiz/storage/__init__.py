@@ -1,1 +1,55 @@
-"""The progress store: SQLite in the user data folder, one transaction per answer."""
+"""The progress store: SQLite in the user data folder, one transaction per answer.
+
+The only package that imports sqlite3. Others open a `Store` with `open_store`
+and speak to it in the records of `quiz.storage.records`.
+"""
+
+from __future__ import annotations
+
+from quiz.storage.errors import (
+    CorruptStoreError,
+    DiskFullError,
+    NewerStoreError,
+    NotSavedError,
+    ReadOnlyStoreError,
+)
+from quiz.storage.fingerprint import Fingerprint, card_fingerprints
+from quiz.storage.records import (
+    DailyWork,
+    HardItem,
+    ItemCounts,
+    ItemRecord,
+    QuizAnswer,
+    QuizAttempt,
+    Retention,
+    ReviewRecord,
+    StoredReview,
+    StudyMode,
+    SyncReport,
+)
+from quiz.storage.store import Store, list_backups, open_store, restore_backup
+
+__all__ = [
+    "CorruptStoreError",
+    "DailyWork",
+    "DiskFullError",
+    "Fingerprint",
+    "HardItem",
+    "ItemCounts",
+    "ItemRecord",
+    "NewerStoreError",
+    "NotSavedError",
+    "QuizAnswer",
+    "QuizAttempt",
+    "ReadOnlyStoreError",
+    "Retention",
+    "ReviewRecord",
+    "StoredReview",
+    "Store",
+    "StudyMode",
+    "SyncReport",
+    "card_fingerprints",
+    "list_backups",
+    "open_store",
+    "restore_backup",
+]
