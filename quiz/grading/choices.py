@@ -21,7 +21,8 @@ from quiz.model import Choice, ChoiceCard, MultiCard, TrueFalseCard
 TRUE_WORDS = frozenset({"t", "true", "yes", "y", "1", "correct", "right", "richtig", "vrai", "oui", "ja", "wahr"})
 FALSE_WORDS = frozenset({"f", "false", "no", "n", "0", "incorrect", "wrong", "falsch", "faux", "non", "nein"})
 _LETTER = re.compile(r"^\(?([a-z])[).:]?$")
-_PICK_SEPARATORS = re.compile(r"\s*(?:[,;/&+]|\band\b)\s*")
+_LIST_SEPARATORS = re.compile(r"\s*[,;/\n]\s*")
+_PICK_SEPARATORS = re.compile(r"\s*(?:[,;/&+\n]|\band\b)\s*")
 
 Picks = int | str | Sequence[int | str]
 
@@ -76,14 +77,13 @@ def grade_choice(response: int | str, card: ChoiceCard) -> Judgement:
 
 
 def multi_weights(choices: Sequence[Choice]) -> list[float]:
-    """Each choice's credit when picked: the deck's weight, or the default penalty for a wrong choice.
+    """Each choice's credit when picked, exactly as the deck gives it.
 
-    A wrong choice with no weight of its own costs 1 / (number of right choices),
-    so picking everything never earns credit.
+    The loader already gives a wrong choice without a weight of its own the
+    default penalty of -1 / (number of right choices), so picking everything
+    never earns credit; an explicit `weight = 0` means a wrong pick costs nothing.
     """
-    right = sum(1 for choice in choices if choice.correct)
-    penalty = -1.0 / right if right else -1.0
-    return [choice.weight if choice.weight != 0 else penalty for choice in choices]
+    return [choice.weight for choice in choices]
 
 
 def parse_picks(response: Picks, choices: Sequence[str]) -> tuple[list[int], list[str]]:
@@ -102,19 +102,29 @@ def parse_picks(response: Picks, choices: Sequence[str]) -> tuple[list[int], lis
 
 
 def _split_picks(text: str, choices: Sequence[str]) -> list[int | str]:
-    """ "a, c", "a c", "ac", "1,3", "Harbin and Beijing": whatever names the most choices."""
-    if resolve_pick(text, choices) is not None:
-        return [text]
-    parts = [part for part in _PICK_SEPARATORS.split(tidy(text)) if part]
-    if len(parts) > 1:
-        return list(parts)
-    words = tidy(text).split()
-    if len(words) > 1:
-        return list(words)
-    compact = tidy(text).casefold()
-    if compact.isalpha() and len(compact) <= len(choices) and len(set(compact)) == len(compact):
-        return list(compact)
-    return [text]
+    """ "a, c", "a c", "ac", "1,3", "Harbin and Beijing": the first reading that names only choices.
+
+    Failing that, the reading that names the most choices, so the unknown rest can be reported.
+    """
+    tidied = tidy(text)
+    compact = tidied.casefold().replace(" ", "")
+    readings: list[list[int | str]] = [
+        [tidied],
+        [part for part in _LIST_SEPARATORS.split(tidied) if part],
+        [part for part in _PICK_SEPARATORS.split(tidied) if part],
+        list(tidied.split()),
+    ]
+    if compact.isalpha() and len(compact) <= len(choices):
+        readings.append(list(compact))
+    best: list[int | str] = readings[0]
+    best_known = -1
+    for reading in readings:
+        known = sum(resolve_pick(pick, choices) is not None for pick in reading)
+        if known == len(reading):
+            return reading
+        if known > best_known:
+            best, best_known = reading, known
+    return best
 
 
 def grade_multi(response: Picks, card: MultiCard) -> Judgement:

@@ -51,7 +51,7 @@ def grade_date(typed: str, answer: DateAnswer) -> Judgement:
             0.0, Rule.AMBIGUOUS, f"“{tidy(typed)}” could mean {shown}: write the month as a word", expected, diff=diff
         )
     score, rule, explanation = results[0]
-    return Judgement(score, rule, explanation, expected, diff=diff)
+    return Judgement(score, rule, explanation, expected, diff=None if score >= 1 else diff)
 
 
 def _grade_reading(typed: DateAnswer, answer: DateAnswer) -> tuple[float, Rule, str]:

@@ -85,7 +85,9 @@ def grade_numeric(typed: str, card: NumericCard) -> Judgement:
             rule, explanation = Rule.ANTICIPATED_WRONG, f"{describe(card, answer)} is a known wrong answer"
         elif score < 1:
             explanation += f", worth {percent(score)}"
-        return Judgement(score, rule, explanation, expected, feedback=answer.feedback, diff=diff)
+        return Judgement(
+            score, rule, explanation, expected, feedback=answer.feedback, diff=None if score >= 1 else diff
+        )
     return Judgement(0.0, *_miss(quantity, readings, card), expected, diff=diff)
 
 

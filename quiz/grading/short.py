@@ -39,8 +39,10 @@ def grade_text(
         in_any_order = _any_order(typed, answers, case_sensitive=case_sensitive, exact=exact, typos=typos)
         if in_any_order is not None:
             return in_any_order
-    target = answers[found.index if found.index is not None else 0]
-    diff = char_diff(tidy(typed), tidy(target.text), case_sensitive=case_sensitive)
+    index = found.index if found.index is not None else 0
+    target = answers[index]
+    shown = target if weights[index] > 0 else answers[0]
+    diff = char_diff(tidy(typed), tidy(shown.text), case_sensitive=case_sensitive)
     if found.index is None:
         return Judgement(0.0, found.rule, _miss_explanation(found, answers), canonical_answer, diff=diff)
     score = weights[found.index]
