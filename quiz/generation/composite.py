@@ -1,0 +1,176 @@
+"""Cards built from several facts: true/false by changing one fact, cloze passages, timelines, people ↔ roles."""
+
+from __future__ import annotations
+
+import re
+
+from quiz.generation.cardmaking import Draft, card_id
+from quiz.generation.distractors import distractors, rng_for
+from quiz.generation.extract_dates import date_key
+from quiz.generation.facts import Fact, FactKind
+from quiz.generation.phrasing import lower_start, window
+from quiz.generation.templates import anniversary_event_before
+from quiz.model import ClozeCard, ClozeGap, DateAnswer, MatchCard, OrderCard, TrueFalseCard
+
+_GAP_HINTS = {
+    FactKind.DATE: "a date",
+    FactKind.FIGURE: "a number",
+    FactKind.ORDINAL: "an ordinal",
+    FactKind.DURATION: "a span of time",
+    FactKind.PERSON: "a person",
+    FactKind.ROLE: "an office",
+    FactKind.PLACE: "a place",
+    FactKind.ORGANISATION: "an organisation",
+    FactKind.TERM: "a phrase",
+    FactKind.PHRASE: "a phrase",
+    FactKind.SCORE: "a score",
+}
+MAX_CLOZE_WORDS = 45
+MAX_TIMELINE = 6
+MAX_STATEMENT_WORDS = 40
+
+
+def true_false_card(fact: Fact, facts: list[Fact], seed: int) -> Draft | None:
+    """The fact's clause as a statement: as written (true), or with the fact swapped for a distractor (false)."""
+    rng = rng_for(seed, "tf", fact.sentence.index, fact.start)
+    make_false = rng.random() < 0.5
+    replacement = None
+    if make_false:
+        wrong = distractors(fact, facts, rng, count=1)
+        if not wrong:
+            return None
+        replacement = wrong[0]
+    sentence = fact.sentence.text.strip()
+    if len(sentence.split()) > MAX_STATEMENT_WORDS or not sentence.endswith("."):
+        return None
+    statement = sentence[: fact.start] + (replacement if replacement is not None else fact.text) + sentence[fact.end :]
+    if not statement.startswith("According to"):
+        statement = "According to the article, " + lower_start(statement)
+    right = f"The article says “{fact.text}”, not “{replacement}”." if make_false else ""
+    card = TrueFalseCard(
+        id=card_id("tf", fact.text, statement),
+        question=statement,
+        answer=not make_false,
+        feedback_wrong=right,
+        feedback_correct=right,
+        source=fact.sentence.text,
+        tags=(fact.kind.value, "true-false"),
+    )
+    return Draft(card, "true_false.changed" if make_false else "true_false.as_written", fact.text)
+
+
+def cloze_card(sentence_facts: list[Fact]) -> Draft | None:
+    """The sentence (or its clause) with up to three of its facts as gaps, each hinted by its kind."""
+    usable = [f for f in sentence_facts if f.kind in _GAP_HINTS and "|" not in f.text and "::" not in f.text]
+    chosen: list[Fact] = []
+    seen: set[str] = set()
+    for fact in usable:
+        key = fact.text.casefold()
+        near = any(
+            fact.sentence.index == other.sentence.index and fact.start <= other.end + 2 and other.start <= fact.end + 2
+            for other in chosen
+        )
+        if key not in seen and not near:
+            seen.add(key)
+            chosen.append(fact)
+    if len(chosen) < 2:
+        return None
+    sentence = sentence_facts[0].sentence
+    text = sentence.text
+    if "{" in text or "}" in text:
+        return None
+    start, end = 0, len(text)
+    if len(text.split()) > MAX_CLOZE_WORDS:
+        start, end = window(chosen[0], max_words=MAX_CLOZE_WORDS)
+    chosen = [f for f in chosen if start <= f.start and f.end <= end][:3]
+    if len(chosen) < 2:
+        return None
+    pieces: list[str] = []
+    gaps: list[ClozeGap] = []
+    cursor = start
+    for index, fact in enumerate(sorted(chosen, key=lambda f: f.start), start=1):
+        hint = _GAP_HINTS[fact.kind]
+        pieces.append(text[cursor : fact.start])
+        pieces.append(f"{{{{{fact.text}::{hint}}}}}")
+        gaps.append(ClozeGap(index=index, answer=fact.text, hint=hint))
+        cursor = fact.end
+    pieces.append(text[cursor:end])
+    body = "".join(pieces).strip()
+    if start > 0:
+        body = "…" + body
+    if end < len(text.rstrip()):
+        body = body.rstrip(",;: ") + "…"
+    card = ClozeCard(
+        id=card_id("cloze", " ".join(g.answer for g in gaps), text),
+        question="Fill in the gaps in this passage from the article.",
+        text=body,
+        gaps=tuple(gaps),
+        source=text,
+        tags=("cloze", *sorted({f.kind.value for f in chosen})),
+    )
+    return Draft(card, "cloze.sentence", ", ".join(g.answer for g in gaps))
+
+
+def timeline_card(dates: list[Fact]) -> Draft | None:
+    """Events with dated years in time order, when the article has at least three of them."""
+    events: dict[tuple[int, int, int], tuple[str, Fact]] = {}
+    for fact in dates:
+        if not isinstance(fact.value, DateAnswer) or fact.value.start.year is None:
+            continue
+        key = date_key(fact.value)
+        label = event_label(fact)
+        if key in events or not label or any(label == existing for existing, _ in events.values()):
+            continue
+        events[key] = (label, fact)
+    if len(events) < 3:
+        return None
+    ordered = [events[key] for key in sorted(events)][:MAX_TIMELINE]
+    items = tuple(label for label, _ in ordered)
+    sources = [fact for _, fact in ordered]
+    card = OrderCard(
+        id=card_id("timeline", "events", *items),
+        question="Put these events from the article in the order they happened, earliest first.",
+        items=items,
+        source=sources[0].sentence.text,
+        explanation="; ".join(f"{fact.text}: {label}" for label, fact in ordered) + ".",
+        tags=("date", "timeline"),
+    )
+    return Draft(card, "order.timeline", ", ".join(f.text for f in sources))
+
+
+def event_label(fact: Fact) -> str:
+    """A short description of what happened at a date: the clause without the date."""
+    event = anniversary_event_before(fact)
+    if event:
+        return event[0].upper() + event[1:]
+    start, end = window(fact, max_words=24, min_words=8)
+    text = fact.sentence.text
+    before = re.sub(r"(?:,\s*)?\b(?:in|on|since|by|from|during|of|at)\s*$", "", text[start : fact.start]).rstrip(" ,")
+    after = re.sub(r"^\s*,", "", text[fact.end : end])
+    label = " ".join(f"{before} {after}".split()).rstrip(" ,.;:")
+    words = label.split()
+    if len(words) > 16:
+        label = " ".join(words[:16]).rstrip(" ,;:") + "…"
+    if start > 0:
+        label = "…" + label
+    return label if len(words) >= 3 else ""
+
+
+def people_match_card(roles: list[Fact]) -> Draft | None:
+    """People and the offices the article gives them, when it names at least two."""
+    pairs: dict[str, str] = {}
+    for fact in roles:
+        name = fact.detail
+        if name not in pairs and str(fact.value) not in pairs.values():
+            pairs[name] = str(fact.value)
+    if len(pairs) < 2:
+        return None
+    ordered = tuple((name, role) for name, role in pairs.items())
+    card = MatchCard(
+        id=card_id("match", "people-roles", *ordered),
+        question="Match each person to the office or role the article gives them.",
+        pairs=ordered,
+        source=next(f for f in roles if f.detail == ordered[0][0]).sentence.text,
+        tags=("person", "role"),
+    )
+    return Draft(card, "match.people_roles", ", ".join(name for name, _ in ordered))
