@@ -102,7 +102,7 @@ def import_text(
     stem = stem[: stem.rfind(".")] if "." in stem else stem
     return draft.finish(
         deck_id=deck_id or deck_id_from_name(stem),
-        title=title or stem.replace("_", " ").replace("-", " ").strip() or "Imported deck",
+        title=title or draft.title or stem.replace("_", " ").replace("-", " ").strip() or "Imported deck",
         description=f"Imported from {stem.rsplit('/', 1)[-1]} ({_TITLES[chosen]}).",
     )
 

@@ -33,10 +33,10 @@ def detect_format(name: str, text: str) -> str | None:
         return "anki"
     if _AIKEN_ANSWER.search(head) and _AIKEN_OPTION.search(head):
         return "aiken"
-    if _GIFT.search(head):
-        return "gift"
     if first_lines and has_known_header(first_lines[0]):
         return "csv"
+    if _GIFT.search(head):
+        return "gift"
     if first_lines and all("\t" in line or "," in line for line in first_lines):
         return "quizlet"
     if suffix in (".csv", ".tsv"):

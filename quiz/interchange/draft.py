@@ -36,6 +36,8 @@ class Draft:
     cards: list[AnyCard] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     """Deck-wide tags the source declares (e.g. Anki's `#tags:` header)."""
+    title: str = ""
+    """A deck title the source declares (e.g. Anki's `#deck:` header), used unless the user gives one."""
 
     def add(self, card: AnyCard, line: int | None, notes: list[str] | tuple[str, ...] = ()) -> None:
         """Keep a card and record how it was made; notes make it a conversion."""

@@ -22,13 +22,13 @@ from __future__ import annotations
 import json
 import re
 
+from quiz.interchange.wording import date_spellings
 from quiz.loader.syntax import format_date_answer, parse_cloze
 from quiz.model import (
     AnyCard,
     Choice,
     ChoiceCard,
     ClozeCard,
-    DateAnswer,
     DateCard,
     Deck,
     FlashCard,
@@ -50,8 +50,6 @@ MOODLE_GRADES += (0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0)
 """The grades Moodle's question editor offers; other weights are refused or rounded by Moodle."""
 OPEN_END = 1e15
 """Stands for "no limit" on an open side of a range, which GIFT cannot leave empty."""
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
-_MONTHS += ("November", "December")
 
 
 def escape(text: str) -> str:
@@ -230,7 +228,7 @@ class _CardWriter:
     def date(self, card: DateCard) -> str:
         self.extras["type"] = "date"
         self.warn("Moodle has no date questions: exported as a short answer with the date's spellings")
-        spellings = [format_date_answer(card.answer), *_date_spellings(card.answer)]
+        spellings = [format_date_answer(card.answer), *date_spellings(card.answer)]
         lines = ["\t=" + self.text(text) for text in dict.fromkeys(spellings)]
         return self.head(card.question) + "{\n" + "\n".join(lines) + "\n" + self.tail()
 
@@ -314,16 +312,3 @@ def _num(value: float) -> str:
     if float(value).is_integer() and abs(value) < 2**53:
         return str(int(value))
     return repr(float(value))
-
-
-def _date_spellings(answer: DateAnswer) -> list[str]:
-    """English spellings a Moodle student may type: "16 May 2024", "May 16, 2024", "February 2022"."""
-    start = answer.start
-    if answer.end is not None or start.month is None:
-        return []
-    month = _MONTHS[start.month - 1]
-    if start.day is None:
-        return [f"{month} {start.year}"] if start.year else [month]
-    if start.year is None:
-        return [f"{start.day} {month}", f"{month} {start.day}"]
-    return [f"{start.day} {month} {start.year}", f"{month} {start.day}, {start.year}"]
