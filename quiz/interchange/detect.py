@@ -37,7 +37,8 @@ def detect_format(name: str, text: str) -> str | None:
         return "csv"
     if _GIFT.search(head):
         return "gift"
-    if first_lines and all("\t" in line or "," in line for line in first_lines):
+    pairs = sum("\t" in line or "," in line or " - " in line for line in first_lines)
+    if first_lines and pairs > len(first_lines) / 2:
         return "quizlet"
     if suffix in (".csv", ".tsv"):
         return "quizlet"

@@ -114,6 +114,8 @@ def _question(block: Block, meta: CommentMeta, category: str, draft: Draft) -> t
     if "{" in body[finish + 1 :] or "}" in body[finish + 1 :]:
         raise Skip("more than one answer block: a GIFT question has exactly one {…}")
     answer = body[start + 1 : finish].strip()
+    if "{" in answer:
+        raise Skip("unbalanced braces: a { opens before the previous { is closed (escape a literal brace as \\{)")
     missing_word = not body.endswith("}")
     before, after = body[:start], body[finish + 1 :]
     raw_question = before + (MISSING_WORD + after if missing_word else "")

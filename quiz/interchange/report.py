@@ -60,8 +60,10 @@ class ImportReport:
         self.entries.append(Entry(line, Outcome.SKIPPED, message))
 
     def count(self, outcome: Outcome) -> int:
-        """How many entries have this outcome."""
-        return sum(1 for entry in self.entries if entry.outcome is outcome)
+        """How many questions have this outcome (notes about the whole file are not counted)."""
+        if outcome is Outcome.SKIPPED:
+            return sum(1 for entry in self.entries if entry.outcome is outcome)
+        return sum(1 for entry in self.entries if entry.outcome is outcome and entry.card_id)
 
     def lines(self, *, only_problems: bool = False) -> list[str]:
         """The report as printable lines, in source order."""
