@@ -80,8 +80,8 @@ def multi_weights(choices: Sequence[Choice]) -> list[float]:
     """Each choice's credit when picked, exactly as the deck gives it.
 
     The loader already gives a wrong choice without a weight of its own the
-    default penalty of -1 / (number of right choices), so picking everything
-    never earns credit; an explicit `weight = 0` means a wrong pick costs nothing.
+    default penalty of -1 / (number of right choices), so each wrong pick
+    cancels one right one; an explicit `weight = 0` means a wrong pick costs nothing.
     """
     return [choice.weight for choice in choices]
 

@@ -51,10 +51,10 @@ def parse_date(text: str) -> tuple[DateAnswer, ...]:
     text = " ".join(word for word in text.split() if word not in FILLER)
     if not text:
         raise DateError("no date given")
-    if "/" in text and (text[:4].isdigit() or text.startswith("--")):
-        return (_iso_span(text),)
     if match := _YEAR_FIRST.match(text):
         return (_checked(DateAnswer(PartialDate(*map(int, match.groups())))),)
+    if "/" in text and (text[:4].isdigit() or text.startswith("--")):
+        return (_iso_span(text),)
     if match := _SLASHED.match(text):
         return _numeric(match)
     if _ISO.match(text):

@@ -44,6 +44,11 @@ from quiz.model import (
     split_item_key,
 )
 
+MAX_RESPONSE_CHARS = 20_000
+"""Longer responses are not read at all: no answer a deck accepts is anywhere near this long."""
+MAX_RESPONSE_PARTS = 1_000
+"""The most picks, items or pairs a structured response may hold."""
+
 Response = str | int | bool | Rating | Sequence[int | str] | Mapping[int | str, int | str] | None
 """What a student can answer with: typed text, or what a UI collects (an index, indices, a pairing, a bool)."""
 
@@ -69,6 +74,12 @@ def grade(card: AnyCard, response: Response, *, item: str | None = None, elapsed
         ValueError: `item` is not one of this card's study items.
     """
     sub = _sub_item(card, item)
+    if _too_long(response):
+        correctness = Correctness.WRONG
+        return Verdict(
+            correctness, 0.0, Rule.UNREADABLE, "too long to be an answer", expected_answer(card, item=item),
+            rating=suggest_rating(correctness),
+        )  # fmt: skip
     if isinstance(response, Rating):
         return Verdict(
             Correctness.SELF_RATED, None, Rule.SELF_RATED, "rated by the student", expected_answer(card, item=item),
@@ -160,6 +171,18 @@ def expected_answer(card: AnyCard, *, item: str | None = None) -> str:
     if isinstance(card, OrderCard):
         return " → ".join(card.items)
     return "; ".join(f"{left} = {right}" for left, right in card.pairs)
+
+
+def _too_long(response: Response) -> bool:
+    if isinstance(response, str):
+        return len(response) > MAX_RESPONSE_CHARS
+    if isinstance(response, Mapping):
+        parts = [*response.keys(), *response.values()]
+    elif isinstance(response, Sequence):
+        parts = list(response)
+    else:
+        return False
+    return len(parts) > 2 * MAX_RESPONSE_PARTS or sum(len(str(part)) for part in parts) > MAX_RESPONSE_CHARS
 
 
 def _sub_item(card: AnyCard, item: str | None) -> str:

@@ -55,12 +55,14 @@ def find(
         weights: Credit per candidate; candidates with the same weight do not block each other's typos.
     """
     tidied = fold_case(tidy(typed), case_sensitive=case_sensitive)
-    typed_canonical = canonical(typed, case_sensitive=case_sensitive)
-    if not tidied or (not exact and not typed_canonical):
+    if not tidied:
         return Found(None, Rule.EMPTY)
     for index, text in enumerate(candidates):
         if fold_case(tidy(text), case_sensitive=case_sensitive) == tidied:
             return Found(index, Rule.EXACT)
+    typed_canonical = canonical(typed, case_sensitive=case_sensitive)
+    if not exact and not typed_canonical:
+        return Found(None, Rule.EMPTY)
     forms = [variants(text, case_sensitive=case_sensitive) for text in candidates]
     if exact:
         for index, options in enumerate(forms):
@@ -70,6 +72,11 @@ def find(
     for index, options in enumerate(forms):
         if typed_canonical in options:
             return Found(index, Rule.NORMALISED)
+    if case_sensitive:
+        folded = canonical(typed)
+        for index, text in enumerate(candidates):
+            if folded in variants(text):
+                return Found(None, Rule.NEAR_MISS, index, "capitals count on this card")
     if len(typed_canonical) > 4 * max((len(text) for text in candidates), default=0) + 8:
         return Found(None, Rule.NO_MATCH)
     return _closest(typed_canonical, candidates, forms, typos=typos, weights=weights)

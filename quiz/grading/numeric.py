@@ -154,11 +154,12 @@ def _miss(quantity: Quantity, readings: list[float], card: NumericCard) -> tuple
     for answer in card.answers:
         if clamp(answer.weight) <= 0:
             continue
+        closed = answer.value is not None or (answer.low is not None and answer.high is not None)
         for value in readings:
             if quantity.qualifier is not NumericBound.EXACT and _hit(value, NumericBound.EXACT, answer, card):
                 said = "more than" if quantity.qualifier is NumericBound.AT_LEAST else "at most"
                 return Rule.WRONG_BOUND, f"“{said}” does not fit: the answer is {describe(card, answer)}"
-            for power in (3, 6, 9, 12, 1, 2):
+            for power in (3, 6, 9, 12, 1, 2) if closed else ():
                 for sign in (1, -1):
                     if value != 0 and _hit(value * 10.0 ** (sign * power), NumericBound.EXACT, answer, card):
                         size = "small" if sign > 0 else "large"

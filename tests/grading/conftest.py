@@ -1,0 +1,8 @@
+"""Grading tests import their cards from grading_cards.py beside this file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
