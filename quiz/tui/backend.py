@@ -1,0 +1,199 @@
+"""The app's one door to the core: the progress store, study sessions and statistics.
+
+Screens never import quiz.storage or quiz.session themselves; they ask the
+backend. The session owns progress: this module only opens the store, hands
+sessions to the study screen, and turns store faults into messages a student
+can act on.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from quiz.clock import Clock, day_start, local_day
+from quiz.errors import QuizError, StorageError
+from quiz.model import Deck
+
+FORECAST_DAYS = 30
+HEATMAP_DAYS = 12 * 7
+
+
+@dataclass(frozen=True, slots=True)
+class DeckCounts:
+    """A deck's row on the home screen."""
+
+    new: int
+    learning: int
+    due: int
+    last_studied: datetime | None
+    mastery: float
+    """Share of studiable items that have reached the review state."""
+
+
+class Backend:
+    """Opens the store on first use and keeps it until the app closes."""
+
+    def __init__(self, data_dir: Path, *, clock: Clock, seed: int | None) -> None:
+        self.data_dir = data_dir
+        """The folder holding progress (from quiz.paths.data_dir)."""
+        self.clock = clock
+        self.seed = seed
+        self.rng = random.Random(seed)
+        """Shuffles and samples come from here, so a fixed seed gives the same session."""
+        self._store: Any = None
+        self._synced: set[str] = set()
+        self._decks: dict[str, Deck] = {}
+        self.store_problem: str | None = None
+        """Why progress cannot be saved, once opening the store has failed."""
+
+    # --- the store -------------------------------------------------------------
+
+    @property
+    def store(self) -> Any:
+        """The open progress store; raises StorageError (with a message for the student) if it cannot open."""
+        if self._store is None:
+            if self.store_problem is not None:
+                raise StorageError(self.store_problem)
+            from quiz.storage import open_store
+
+            try:
+                self._store = open_store(self.data_dir, clock=self.clock)
+            except StorageError as error:
+                self.store_problem = str(error)
+                raise
+        return self._store
+
+    def try_store(self) -> Any | None:
+        """The store, or None when it cannot be opened (the reason is in `store_problem`)."""
+        try:
+            return self.store
+        except QuizError:
+            return None
+
+    def close(self) -> None:
+        """Close the store; safe to call twice."""
+        store, self._store = self._store, None
+        if store is not None:
+            try:
+                store.close()
+            except QuizError:
+                pass
+
+    def sync(self, deck: Deck) -> None:
+        """Tell the store about a freshly loaded deck (once per deck and load)."""
+        self._decks[deck.id] = deck
+        store = self.try_store()
+        if store is None or deck.id in self._synced:
+            return
+        store.sync_deck(deck)
+        self._synced.add(deck.id)
+
+    def forget_sync(self, deck_id: str) -> None:
+        """The deck was edited: sync it again next time."""
+        self._synced.discard(deck_id)
+
+    # --- numbers -----------------------------------------------------------------
+
+    def _day_bounds(self, deck: Deck | None) -> tuple[datetime, datetime]:
+        hour = deck.options.day_starts_at if deck else 4
+        today = local_day(self.clock.now(), day_starts_at=hour)
+        start = day_start(today, day_starts_at=hour)
+        return start, day_start(today + timedelta(days=1), day_starts_at=hour)
+
+    def deck_counts(self, deck: Deck) -> DeckCounts | None:
+        """New, learning and due counts, last studied and mastery; None without a store."""
+        store = self.try_store()
+        if store is None:
+            return None
+        try:
+            self.sync(deck)
+            _, day_end = self._day_bounds(deck)
+            counts = store.counts(deck.id, self.clock.now(), day_end)
+            last = store.last_studied().get(deck.id)
+        except QuizError as error:
+            self.store_problem = str(error)
+            return None
+        total = counts.total
+        return DeckCounts(
+            new=counts.new,
+            learning=counts.learning,
+            due=counts.due_today,
+            last_studied=last,
+            mastery=(counts.review / total) if total else 0.0,
+        )
+
+    def stats(self, deck_id: str | None) -> Any:
+        """Everything the statistics screen draws, for one deck or all of them."""
+        from quiz.tui.screens.stats import HardCard, StatsView
+
+        store = self.store
+        deck = self._decks.get(deck_id) if deck_id else None
+        hour = deck.options.day_starts_at if deck else 4
+        today = local_day(self.clock.now(), day_starts_at=hour)
+        first = today - timedelta(days=HEATMAP_DAYS - 1)
+        days = [first + timedelta(days=i) for i in range(HEATMAP_DAYS + 1)]
+        per_day = store.review_counts(deck_id, [day_start(d, day_starts_at=hour) for d in days])
+        coming = [today + timedelta(days=i) for i in range(FORECAST_DAYS + 1)]
+        forecast = store.forecast(deck_id, [day_start(d, day_starts_at=hour) for d in coming])
+        retention = store.retention(deck_id, day_start(first, day_starts_at=hour)).rate
+        hardest: list[HardCard] = []
+        if deck_id is not None:
+            for item in store.hardest_items(deck_id, limit=8):
+                if item.lapses <= 0:
+                    continue
+                card = deck.card(item.item_key.split(":")[0]) if deck else None
+                question = (card.question or card.title or card.id) if card else item.item_key
+                detail = f"{item.reviews} reviews"
+                if item.mean_score is not None:
+                    detail += f", mean {round(item.mean_score * 100)}%"
+                hardest.append(HardCard(question, item.lapses, detail))
+        scores = [
+            (attempt.finished_at, attempt.score / attempt.max_score)
+            for attempt in reversed(store.quiz_history(deck_id, limit=10))
+            if attempt.finished_at and attempt.score is not None and attempt.max_score
+        ]
+        studied = {
+            local_day(t, day_starts_at=hour) for t in store.study_days(deck_id, day_start(first, day_starts_at=hour))
+        }
+        streak = 0
+        day = today if today in studied else today - timedelta(days=1)
+        while day in studied:
+            streak += 1
+            day -= timedelta(days=1)
+        counts: dict[str, int] = {}
+        if deck is not None:
+            _, day_end = self._day_bounds(deck)
+            item_counts = store.counts(deck.id, self.clock.now(), day_end)
+            counts = {
+                "new": item_counts.new,
+                "learning": item_counts.learning,
+                "review": item_counts.review,
+                "due today": item_counts.due_today,
+            }
+        return StatsView(
+            title=deck.title if deck else "all decks",
+            today=today,
+            reviews_per_day=dict(zip(days[:-1], per_day, strict=False)),
+            retention=retention,
+            forecast=list(forecast),
+            hardest=hardest,
+            quiz_scores=scores,
+            counts=counts,
+            streak=streak,
+        )
+
+    # --- sessions ----------------------------------------------------------------
+
+    def start_session(self, path: Path, mode: str, options: dict[str, Any], *, rng: random.Random) -> Any:
+        """Load the deck and start a session on it, seen through a StudyDriver."""
+        from quiz.loader import load_deck
+        from quiz.tui.session_driver import SessionDriver
+
+        deck = load_deck(path)
+        self.forget_sync(deck.id)
+        self.sync(deck)
+        return SessionDriver.start(self, deck, mode, options, rng=rng)

@@ -1,0 +1,77 @@
+"""Finding the decks the home screen lists: bundled, the student's own, and those named on the command line.
+
+A deck that fails to load is still listed, with its problems, so a teacher
+sees why it is missing instead of wondering where it went.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.errors import DeckError, Problem
+from quiz.loader import load_deck
+from quiz.model import Deck
+
+BUNDLED = "bundled"
+YOURS = "yours"
+GIVEN = "given"
+
+
+@dataclass(frozen=True, slots=True)
+class DeckEntry:
+    """One deck file as the home screen sees it: loaded, or with the problems that stopped it."""
+
+    path: Path
+    origin: str
+    """Where it was found: BUNDLED, YOURS (the data folder's decks/) or GIVEN (command line)."""
+    deck: Deck | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.deck.title if self.deck else self.path.stem
+
+    @property
+    def first_problem(self) -> str:
+        return str(self.problems[0]) if self.problems else ""
+
+
+def deck_files(folder: Path) -> list[Path]:
+    """The .toml files under `folder`, sorted; none if it does not exist or cannot be read."""
+    try:
+        return sorted(path for path in folder.rglob("*.toml") if path.is_file())
+    except OSError:
+        return []
+
+
+def find_decks(*, bundled: Path | None, yours: Path | None, given: Sequence[Path] = ()) -> list[tuple[Path, str]]:
+    """Every deck file to list, each once, with where it came from (command-line decks first)."""
+    found: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+
+    def add(paths: Iterable[Path], origin: str) -> None:
+        for path in paths:
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append((path, origin))
+
+    for path in given:
+        add(deck_files(path) if path.is_dir() else [path], GIVEN)
+    if yours is not None:
+        add(deck_files(yours), YOURS)
+    if bundled is not None:
+        add(deck_files(bundled), BUNDLED)
+    return found
+
+
+def load_entry(path: Path, origin: str) -> DeckEntry:
+    """Load one deck; its problems (or an unreadable file) become part of the entry, never an exception."""
+    try:
+        return DeckEntry(path, origin, load_deck(path))
+    except DeckError as error:
+        return DeckEntry(path, origin, None, error.problems)
+    except OSError as error:
+        return DeckEntry(path, origin, None, (Problem(path.name, None, None, f"cannot read ({error.strerror})"),))

@@ -1,0 +1,1 @@
+"""Screens of the quiz app: home, deck, study, summary, statistics, help and dialogs."""

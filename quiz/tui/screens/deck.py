@@ -1,0 +1,161 @@
+"""The deck screen: what the deck is about, where it comes from, its cards, and a key for each mode."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quiz.tui import render
+from quiz.tui.catalog import DeckEntry
+
+QUESTION_COUNTS = (0, 5, 10, 20, 50)
+"""Quiz lengths the `n` key cycles through; 0 means every card."""
+
+
+class DeckScreen(Screen[None]):
+    """One deck: description, source, tags, counts, quiz options and the card list."""
+
+    BINDINGS = [
+        Binding("r", "study('review')", "Review", id="review"),
+        Binding("l", "study('learn')", "Learn", id="learn"),
+        Binding("q", "study('quiz')", "Quiz", id="quiz"),
+        Binding("c", "study('cram')", "Cram", id="cram"),
+        Binding("n", "cycle_count", "Questions", show=False),
+        Binding("t", "cycle_type", "Types", show=False),
+        Binding("g", "cycle_tag", "Tags", show=False),
+        Binding("m", "toggle_timer", "Timer", show=False),
+        Binding("s", "stats", "Stats", id="stats"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(self, entry: DeckEntry) -> None:
+        super().__init__()
+        assert entry.deck is not None
+        self.entry = entry
+        self.deck = entry.deck
+        self.count_index = 2
+        self.card_types = sorted({card.type.value for card in self.deck.cards})
+        self.type_index = -1
+        """-1: every type; otherwise an index into `card_types`."""
+        self.tags = sorted({tag for card in self.deck.cards for tag in card.tags})
+        self.tag_index = -1
+        self.timer = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="deck-top"):
+            yield Static(render.deck_line(self.deck.title, "bold"), id="deck-title")
+            yield Static(self._about(), id="deck-about")
+            with Horizontal(id="deck-panels"):
+                yield Static(id="deck-counts", classes="panel")
+                yield Static(id="deck-quiz", classes="panel")
+        table: DataTable[object] = DataTable(id="cards", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#cards", DataTable)
+        table.add_column("Id", key="id")
+        table.add_column("Type", key="type")
+        table.add_column("Question", key="question")
+        table.add_rows(
+            (render.cell(card.id), render.cell(card.type.value), render.cell(card.question or card.title))
+            for card in self.deck.cards
+        )
+        self._show_quiz_options()
+
+    def on_screen_resume(self) -> None:
+        self._show_counts()
+
+    def _about(self) -> render.Content:
+        deck = self.deck
+        rows = []
+        if deck.description:
+            rows.append(render.deck_text(deck.description))
+        source = deck.source
+        if source is not None and (source.title or source.url):
+            parts: list[render.Part] = [("Source: ", "$text-muted")]
+            if source.title:
+                parts.append(render.deck_line(source.title, "italic"))
+            if source.publisher:
+                parts += [(", ", ""), render.deck_line(source.publisher)]
+            if source.published:
+                parts.append(f", {source.published.isoformat()}")
+            rows.append(render.join(*parts))
+            if source.url:
+                # shown as text, never as a terminal hyperlink: a deck must not choose what a click opens
+                rows.append(render.join(("        ", ""), render.deck_line(source.url, "underline $text-muted")))
+        if deck.tags:
+            rows.append(render.join(("Tags: ", "$text-muted"), render.deck_line(" · ".join(deck.tags))))
+        return render.lines(rows) if rows else render.label("")
+
+    def _show_counts(self) -> None:
+        counts = self.app.backend.deck_counts(self.deck)  # type: ignore[attr-defined]
+        rows = [render.label("Cards", "bold"), render.label(f"{len(self.deck.cards)} cards")]
+        if counts is not None:
+            rows.append(
+                render.join(
+                    ("new ", "$text-muted"),
+                    (str(getattr(counts, "new", 0)), "bold $primary"),
+                    ("  learning ", "$text-muted"),
+                    (str(getattr(counts, "learning", 0)), "bold $warning"),
+                    ("  due today ", "$text-muted"),
+                    (str(getattr(counts, "due", 0)), "bold $success"),
+                )
+            )
+        rows.append(render.label("r review · l learn · q quiz · c cram", "$text-muted"))
+        self.query_one("#deck-counts", Static).update(render.lines(rows))
+
+    @property
+    def quiz_options(self) -> dict[str, object]:
+        """What the quiz keys have chosen, for the session."""
+        count = QUESTION_COUNTS[self.count_index]
+        return {
+            "count": count or None,
+            "types": None if self.type_index < 0 else (self.card_types[self.type_index],),
+            "tags": None if self.tag_index < 0 else (self.tags[self.tag_index],),
+            "timer": self.timer,
+        }
+
+    def _show_quiz_options(self) -> None:
+        options = self.quiz_options
+        count = options["count"] or f"all {len(self.deck.cards)}"
+        types = "all" if options["types"] is None else options["types"][0]  # type: ignore[index]
+        tags = "all" if options["tags"] is None else options["tags"][0]  # type: ignore[index]
+        rows = [
+            render.label("Quiz options", "bold"),
+            render.join(("n ", "bold"), ("questions ", "$text-muted"), str(count)),
+            render.join(("t ", "bold"), ("types     ", "$text-muted"), types),
+            render.join(("g ", "bold"), ("tags      ", "$text-muted"), render.deck_line(tags)),
+            render.join(("m ", "bold"), ("timer     ", "$text-muted"), "on" if self.timer else "off"),
+        ]
+        self.query_one("#deck-quiz", Static).update(render.lines(rows))
+
+    def action_cycle_count(self) -> None:
+        self.count_index = (self.count_index + 1) % len(QUESTION_COUNTS)
+        self._show_quiz_options()
+
+    def action_cycle_type(self) -> None:
+        self.type_index = self.type_index + 1 if self.type_index + 1 < len(self.card_types) else -1
+        self._show_quiz_options()
+
+    def action_cycle_tag(self) -> None:
+        self.tag_index = self.tag_index + 1 if self.tag_index + 1 < len(self.tags) else -1
+        self._show_quiz_options()
+
+    def action_toggle_timer(self) -> None:
+        self.timer = not self.timer
+        self._show_quiz_options()
+
+    def action_study(self, mode: str) -> None:
+        from quiz.tui.screens.study import open_study
+
+        open_study(self.app, self.entry.path, mode, options=self.quiz_options if mode == "quiz" else None)
+
+    def action_stats(self) -> None:
+        self.app.show_stats(self.deck.id)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,204 @@
+"""The home screen: every deck in one table, including the ones that failed to load."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quiz.clock import local_day
+from quiz.paths import bundled_decks_dir, user_decks_dir
+from quiz.tui import render
+from quiz.tui.catalog import DeckEntry, find_decks, load_entry
+from quiz.tui.widgets.charts import meter
+
+COLUMNS = (
+    ("Deck", "deck"),
+    ("Cards", "cards"),
+    ("New", "new"),
+    ("Learn", "learning"),
+    ("Due", "due"),
+    ("Last studied", "last"),
+    ("Mastery", "mastery"),
+)
+
+
+class HomeScreen(Screen[None]):
+    """Lists decks with their counts; enter opens one, r/l/q/c start a mode straight away."""
+
+    BINDINGS = [
+        Binding("enter", "open_deck", "Open", id="open", show=False),
+        Binding("r", "study('review')", "Review", id="review"),
+        Binding("l", "study('learn')", "Learn", id="learn"),
+        Binding("q", "study('quiz')", "Quiz", id="quiz"),
+        Binding("c", "study('cram')", "Cram", id="cram"),
+        Binding("e", "show_problems", "Errors", id="errors"),
+        Binding("s", "stats", "Stats", id="stats"),
+        Binding("f5", "rescan", "Rescan", id="rescan", show=False),
+    ]
+
+    def __init__(self, deck_paths: Sequence[Path] = (), *, bundled: bool = True) -> None:
+        super().__init__()
+        self.deck_paths = tuple(deck_paths)
+        self.bundled = bundled
+        self.entries: list[DeckEntry] = []
+        """The decks listed, in table order."""
+        self._loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(render.label("quiz", "bold"), id="home-title")
+        yield Static(id="home-banner")
+        table: DataTable[object] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(id="home-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        for title, key in COLUMNS:
+            table.add_column(title, key=key)
+
+    def on_screen_resume(self) -> None:
+        """Load decks the first time the screen shows, and refresh counts on every return."""
+        if not self._loaded:
+            self._loaded = True
+            self.rescan()
+        else:
+            self.refresh_rows()
+
+    def rescan(self) -> None:
+        """Find and load every deck again (after the student added or edited files)."""
+        data = self.app.backend.data_dir  # type: ignore[attr-defined]
+        found = find_decks(
+            bundled=bundled_decks_dir() if self.bundled else None,
+            yours=user_decks_dir(data),
+            given=self.deck_paths,
+        )
+        self.entries = [load_entry(path, origin) for path, origin in found]
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        backend = self.app.backend  # type: ignore[attr-defined]
+        now = backend.clock.now()
+        for index, entry in enumerate(self.entries):
+            table.add_row(*self._row(entry, backend, now), key=str(index))
+        if self.entries:
+            table.move_cursor(row=min(cursor, len(self.entries) - 1))
+        problem = backend.store_problem
+        banner = self.query_one("#home-banner", Static)
+        banner.update(render.label(f"⚠ {problem}", "bold $error") if problem else render.label(""))
+        banner.display = bool(problem)
+        if not self.entries:
+            folder = user_decks_dir(backend.data_dir)
+            self.query_one("#home-detail", Static).update(
+                render.label(f"No decks found. Put .toml decks in {folder} or name them: quiz DECK.toml")
+            )
+        self._show_detail()
+
+    def _row(self, entry: DeckEntry, backend: object, now: datetime) -> list[object]:
+        if entry.deck is None:
+            return [
+                render.cell(f"⚠ {entry.title}"),
+                render.cell("—"),
+                render.cell(""),
+                render.cell(""),
+                render.cell(""),
+                render.cell(""),
+                render.cell("errors: press e"),
+            ]
+        counts = backend.deck_counts(entry.deck)  # type: ignore[attr-defined]
+        cards = len(entry.deck.cards)
+        if counts is None:
+            return [
+                render.cell(entry.title),
+                render.cell(cards),
+                render.cell("—"),
+                render.cell("—"),
+                render.cell("—"),
+                render.cell("—"),
+                render.cell(""),
+            ]
+        last = getattr(counts, "last_studied", None)
+        if last is None:
+            last_text = "never"
+        else:
+            days = (local_day(now) - local_day(last)).days
+            last_text = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+        mastery = getattr(counts, "mastery", 0.0) or 0.0
+        return [
+            render.cell(entry.title),
+            render.cell(cards),
+            render.cell(getattr(counts, "new", 0)),
+            render.cell(getattr(counts, "learning", 0)),
+            render.cell(getattr(counts, "due", 0)),
+            render.cell(last_text),
+            render.cell(f"{meter(mastery, width=8)} {render.percent(mastery)}"),
+        ]
+
+    @property
+    def selected(self) -> DeckEntry | None:
+        """The deck under the cursor."""
+        table = self.query_one("#decks", DataTable)
+        if not self.entries or table.cursor_row < 0:
+            return None
+        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+
+    @on(DataTable.RowHighlighted, "#decks")
+    def _show_detail(self) -> None:
+        entry = self.selected
+        detail = self.query_one("#home-detail", Static)
+        if entry is None:
+            return
+        if entry.deck is None:
+            more = len(entry.problems) - 1
+            extra = f"  (+{more} more: press e)" if more > 0 else ""
+            detail.update(render.join(("⚠ ", "$error"), render.deck_line(entry.first_problem), extra))
+        else:
+            detail.update(render.join(render.deck_line(entry.deck.description or entry.deck.title, "$text-muted")))
+
+    @on(DataTable.RowSelected, "#decks")
+    def action_open_deck(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+        if entry.deck is None:
+            self.action_show_problems()
+            return
+        from quiz.tui.screens.deck import DeckScreen
+
+        self.app.push_screen(DeckScreen(entry))
+
+    def action_study(self, mode: str) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+        if entry.deck is None:
+            self.action_show_problems()
+            return
+        from quiz.tui.screens.study import open_study
+
+        open_study(self.app, entry.path, mode)
+
+    def action_show_problems(self) -> None:
+        entry = self.selected
+        if entry is None or not entry.problems:
+            self.notify("This deck has no problems.", markup=False)
+            return
+        from quiz.tui.screens.problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen(entry.path, entry.problems))
+
+    def action_stats(self) -> None:
+        self.app.show_stats(None)  # type: ignore[attr-defined]
+
+    def action_rescan(self) -> None:
+        self.rescan()

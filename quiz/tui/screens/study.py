@@ -1,0 +1,343 @@
+"""The study screen: one question at a time, the feedback after it, and the keys around it.
+
+It shows what the session (through a `StudyDriver`) says and forwards the
+student's keys; it keeps no progress. The header's saved mark is set only
+after the session's call that commits the answer has returned.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.errors import QuizError
+from quiz.grading.verdict import Verdict
+from quiz.model import (
+    ChoiceCard,
+    ClozeCard,
+    Correctness,
+    FlashCard,
+    MatchCard,
+    MultiCard,
+    OrderCard,
+    Rating,
+    TrueFalseCard,
+)
+from quiz.tui import render
+from quiz.tui.driver import Shown, StudyDriver
+from quiz.tui.widgets.feedback import FeedbackPanel, GradeBar
+from quiz.tui.widgets.header import HeaderState, StudyHeader
+from quiz.tui.widgets.question import (
+    Answered,
+    ChoiceQuestion,
+    FlashcardQuestion,
+    MatchQuestion,
+    OrderQuestion,
+    QuestionWidget,
+    Revealed,
+    TrueFalseQuestion,
+    TypedQuestion,
+    cloze_prompt,
+    typed_placeholder,
+)
+
+ASKING, REVEALED, ANSWERED = "asking", "revealed", "answered"
+
+
+def question_widget(shown: Shown) -> QuestionWidget:
+    """The widget that asks `shown` the way its card type is answered."""
+    card = shown.card
+    if isinstance(card, FlashCard):
+        return FlashcardQuestion(card, reverse=shown.reverse)
+    if isinstance(card, ChoiceCard | MultiCard):
+        order = shown.choice_order or tuple(range(len(card.choices)))
+        return ChoiceQuestion(card, [c.text for c in card.choices], order, multi=isinstance(card, MultiCard))
+    if isinstance(card, TrueFalseCard):
+        return TrueFalseQuestion(card, prompt=render.deck_text(card.question))
+    if isinstance(card, OrderCard):
+        return OrderQuestion(card, card.items, shown.order_start or tuple(range(len(card.items))))
+    if isinstance(card, MatchCard):
+        rights = shown.match_rights or tuple(right for _, right in card.pairs) + card.distractors
+        return MatchQuestion(card, [left for left, _ in card.pairs], rights)
+    if isinstance(card, ClozeCard):
+        return TypedQuestion(card, prompt=cloze_prompt(card, shown.gap or 1), placeholder=typed_placeholder(card))
+    return TypedQuestion(card, prompt=render.deck_text(card.question), placeholder=typed_placeholder(card))
+
+
+class StudyScreen(Screen[None]):
+    """Asks, shows feedback, takes a rating, moves on; escape leaves with a summary."""
+
+    BINDINGS = [
+        Binding("space", "reveal", "Show", id="reveal"),
+        Binding("enter", "accept", "Next", id="accept"),
+        Binding("1", "rate(1)", "Again", show=False),
+        Binding("2", "rate(2)", "Hard", show=False),
+        Binding("3", "rate(3)", "Good", show=False),
+        Binding("4", "rate(4)", "Easy", show=False),
+        Binding("y", "was_right", "I was right", show=False),
+        Binding("h", "hint", "Hint", show=False),
+        Binding("ctrl+g", "hint", "Hint", priority=True, id="hint"),
+        Binding("s", "skip", "Skip", show=False),
+        Binding("ctrl+s", "skip", "Skip", priority=True, id="skip"),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("ctrl+z", "undo", "Undo", priority=True, id="undo"),
+        Binding("b", "bury", "Bury", show=False),
+        Binding("ctrl+b", "bury", "Bury", priority=True, show=False),
+        Binding("x", "suspend", "Suspend", show=False),
+        Binding("ctrl+o", "suspend", "Suspend", priority=True, show=False),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("ctrl+e", "edit", "Edit", priority=True, show=False),
+        Binding("escape", "leave", "End", id="leave"),
+    ]
+
+    def __init__(self, driver: StudyDriver, *, deck_path: Path | None = None) -> None:
+        super().__init__()
+        self.driver = driver
+        """The session, seen through the driver; all progress lives behind it."""
+        self.deck_path = deck_path
+        self.phase = ASKING
+        self.shown: Shown | None = None
+        self.verdict: Verdict | None = None
+        self.overridden = False
+        self.hint_shown = False
+
+    def compose(self) -> ComposeResult:
+        yield StudyHeader(id="study-header")
+        with VerticalScroll(id="stage"):
+            yield Static(id="question-slot")
+            yield Static(id="hint")
+            yield FeedbackPanel(id="feedback")
+        yield GradeBar(id="grade-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self._tick)
+        self.show_current()
+
+    # --- showing ---------------------------------------------------------------
+
+    def show_current(self) -> None:
+        """Ask the session's current item, or end with the summary when there is none."""
+        self.shown = self.driver.current()
+        self.verdict = None
+        self.overridden = False
+        self.hint_shown = False
+        self.query_one("#feedback", FeedbackPanel).clear()
+        self.query_one("#grade-bar", GradeBar).clear()
+        hint = self.query_one("#hint", Static)
+        hint.update("")
+        hint.display = False
+        stage = self.query_one("#stage", VerticalScroll)
+        for old in stage.query(QuestionWidget):
+            old.remove()
+        self._update_header()
+        if self.shown is None:
+            self.finish()
+            return
+        self.phase = ASKING
+        widget = question_widget(self.shown)
+        stage.mount(widget, before=self.query_one("#hint"))
+        self.call_after_refresh(widget.focus_input)
+        self.refresh_bindings()
+
+    @property
+    def question(self) -> QuestionWidget | None:
+        widgets = self.query(QuestionWidget)
+        return widgets.first() if widgets else None
+
+    def _update_header(self) -> None:
+        status = self.driver.status()
+        self.query_one("#study-header", StudyHeader).show(
+            HeaderState(
+                title=self.driver.title,
+                mode=self.driver.mode,
+                position=status.position,
+                total=status.total,
+                score=status.score,
+                streak=status.streak,
+                elapsed=status.elapsed,
+                saved=status.saved,
+                unsaved_reason=status.unsaved_reason,
+            )
+        )
+
+    def _tick(self) -> None:
+        self._update_header()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show in the footer only the keys that do something now."""
+        if action == "reveal":
+            return self.phase == ASKING and isinstance(self.question, FlashcardQuestion)
+        if action in ("accept",):
+            return self.phase == ANSWERED
+        if action in ("rate",):
+            return self.phase in (REVEALED, ANSWERED)
+        if action == "was_right":
+            return self.phase == ANSWERED and self.verdict is not None and not self.verdict.correct
+        if action in ("hint", "skip", "bury", "suspend", "edit"):
+            return self.phase != ANSWERED and self.shown is not None
+        return True
+
+    # --- answering -------------------------------------------------------------
+
+    def action_reveal(self) -> None:
+        question = self.question
+        if self.phase == ASKING and isinstance(question, FlashcardQuestion):
+            question.reveal()
+
+    @on(Revealed)
+    def _revealed(self) -> None:
+        self.phase = REVEALED
+        self.query_one("#grade-bar", GradeBar).show(self.driver.intervals(), suggested=None)
+        self.refresh_bindings()
+
+    @on(Answered)
+    def _answered(self, event: Answered) -> None:
+        event.stop()
+        if self.phase != ASKING or self.question is None:
+            return
+        try:
+            verdict = self.driver.answer(event.response)
+        except QuizError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.verdict = verdict
+        self.phase = ANSWERED
+        self.question.close_input()
+        self.query_one("#feedback", FeedbackPanel).show(self.question.card, verdict)
+        self.query_one("#grade-bar", GradeBar).show(
+            self.driver.intervals(),
+            suggested=verdict.rating,
+            right_key=verdict.correctness is not Correctness.CORRECT,
+        )
+        self._update_header()
+        self.query_one("#stage", VerticalScroll).scroll_end(animate=False)
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def action_accept(self) -> None:
+        if self.phase == ANSWERED and self.verdict is not None:
+            self._commit(self.verdict.rating)
+
+    def action_rate(self, rating: int) -> None:
+        if self.phase in (REVEALED, ANSWERED):
+            self._commit(Rating(rating), overridden=self.phase == ANSWERED)
+
+    def action_was_right(self) -> None:
+        if self.phase != ANSWERED or self.verdict is None or self.verdict.correct:
+            return
+        try:
+            self.driver.was_right()
+        except QuizError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._next()
+
+    def _commit(self, rating: Rating, *, overridden: bool = False) -> None:
+        try:
+            self.driver.rate(
+                rating, overridden=overridden and self.verdict is not None and rating != self.verdict.rating
+            )
+        except QuizError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=8)
+            self._update_header()
+            return
+        self._next()
+
+    def _next(self) -> None:
+        self.show_current()
+
+    # --- around a question -----------------------------------------------------
+
+    def action_hint(self) -> None:
+        if self.shown is None or self.phase == ANSWERED:
+            return
+        text = self.driver.hint()
+        hint = self.query_one("#hint", Static)
+        if text:
+            hint.update(render.join(("Hint: ", "bold $accent"), render.deck_text(text)))
+        else:
+            hint.update(render.label("No hint for this card.", "$text-muted"))
+        hint.display = True
+        self.hint_shown = True
+
+    def action_skip(self) -> None:
+        if self.shown is not None and self.phase != ANSWERED:
+            self.driver.skip()
+            self.show_current()
+
+    def action_undo(self) -> None:
+        try:
+            undone = self.driver.undo()
+        except QuizError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if undone:
+            self.notify("Last answer undone.", markup=False)
+            self.show_current()
+        else:
+            self.notify("Nothing to undo.", markup=False)
+
+    def action_bury(self) -> None:
+        if self.shown is not None and self.phase != ANSWERED:
+            self.driver.bury()
+            self.notify("Buried until tomorrow.", markup=False)
+            self.show_current()
+
+    def action_suspend(self) -> None:
+        if self.shown is not None and self.phase != ANSWERED:
+            self.driver.suspend()
+            self.notify("Suspended: it will not come back until you unsuspend it.", markup=False)
+            self.show_current()
+
+    def action_edit(self) -> None:
+        if self.shown is None or self.deck_path is None or self.phase == ANSWERED:
+            return
+        from quiz.tui.editing import edit_and_reload
+
+        deck = edit_and_reload(self.app, self.deck_path, self.shown.card.line)
+        if deck is None:
+            return
+        try:
+            self.driver.reload(deck)
+        except QuizError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.show_current()
+
+    def action_leave(self) -> None:
+        """End the session now; every rated answer is already saved, a pending one is rated as suggested."""
+        self.flush_pending()
+        self.finish()
+
+    def finish(self) -> None:
+        from quiz.tui.screens.summary import SummaryScreen
+
+        self.app.switch_screen(SummaryScreen(self.driver, deck_path=self.deck_path))
+
+    def flush_pending(self) -> None:
+        """Record an answer still waiting for its rating (with the suggested one), before the app quits."""
+        if self.phase == ANSWERED and self.verdict is not None:
+            self.phase = ASKING
+            try:
+                self.driver.rate(self.verdict.rating)
+            except QuizError:
+                pass
+
+
+def open_study(app: App, path: Path, mode: str, *, return_to_home: bool = False, options: dict | None = None) -> None:
+    """Start a session on the deck at `path` and show it; problems become a notice, never a crash."""
+    backend = app.backend  # type: ignore[attr-defined]
+    try:
+        driver = backend.start_session(path, mode, options or {}, rng=random.Random(backend.seed))
+    except QuizError as error:
+        app.notify(str(error), title="Cannot start", severity="error", markup=False, timeout=10)
+        return
+    app.push_screen(StudyScreen(driver, deck_path=path))

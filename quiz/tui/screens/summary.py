@@ -1,0 +1,122 @@
+"""The end of a session: score, by tag and by type, time, and every miss with its right answer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.model import Rating
+from quiz.tui import render
+from quiz.tui.driver import StudyDriver, Summary
+from quiz.tui.widgets.charts import meter
+from quiz.tui.widgets.feedback import RATING_NAMES
+
+
+def breakdown(title: str, rows: Mapping[str, tuple[int, float]]) -> render.Content:
+    """A small table: name, answers, a bar and the score."""
+    lines = [render.label(title, "bold")]
+    if not rows:
+        lines.append(render.label("—", "$text-muted"))
+    width = min(24, max((len(name) for name in rows), default=4))
+    for name, (count, score) in sorted(rows.items(), key=lambda kv: kv[1][1]):
+        lines.append(
+            render.join(
+                render.deck_line(name[:width].ljust(width)),
+                f" {count:>3}  ",
+                (meter(score, width=8), "$success" if score >= 0.8 else "$warning" if score >= 0.5 else "$error"),
+                f" {render.percent(score):>4}",
+            )
+        )
+    return render.lines(lines)
+
+
+def summary_content(summary: Summary) -> render.Content:
+    """The headline: score, answers and time."""
+    score = summary.score
+    style = "bold $success" if score is not None and score >= 0.8 else "bold $warning"
+    if score is not None and score < 0.5:
+        style = "bold $error"
+    parts: list[render.Part] = [
+        ("Score ", "bold"),
+        (render.percent(score), style),
+        f"   {summary.answered} answered   time {render.clock_time(summary.seconds)}",
+    ]
+    if summary.answered:
+        parts.append(f"   {render.clock_time(summary.seconds / summary.answered)} a card")
+    rows = [render.join(*parts)]
+    if summary.ratings:
+        rated = "   ".join(f"{RATING_NAMES[r]} {summary.ratings.get(r, 0)}" for r in Rating)
+        rows.append(render.label(rated, "$text-muted"))
+    return render.lines(rows)
+
+
+def misses_content(summary: Summary) -> render.Content:
+    if not summary.misses:
+        return render.label("No misses. Well done!", "$success")
+    rows = [render.label(f"Misses ({len(summary.misses)})", "bold")]
+    for miss in summary.misses:
+        rows.append(render.join(("• ", "$error"), render.deck_line(miss.question)))
+        rows.append(
+            render.join(
+                ("    you: ", "$text-muted"),
+                render.deck_line(miss.given or "—", "$error"),
+                ("   answer: ", "$text-muted"),
+                render.deck_line(miss.expected, "bold $success"),
+            )
+        )
+    return render.lines(rows)
+
+
+class SummaryScreen(Screen[None]):
+    """Shown when a session ends (or the student leaves it)."""
+
+    BINDINGS = [
+        Binding("r", "retry", "Retry misses", id="retry"),
+        Binding("enter,escape", "back", "Back", id="back"),
+        Binding("s", "stats", "Stats", id="stats"),
+    ]
+
+    def __init__(self, driver: StudyDriver, *, deck_path: Path | None = None) -> None:
+        super().__init__()
+        self.driver = driver
+        self.deck_path = deck_path
+        self.summary = driver.summary()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="summary"):
+            yield Static(
+                render.join(render.deck_line(self.driver.title, "bold"), (f" · {self.summary.mode} finished", "")),
+                id="summary-title",
+            )
+            yield Static(summary_content(self.summary), id="summary-score")
+            with Horizontal(id="summary-breakdown"):
+                yield Static(breakdown("By tag", self.summary.by_tag), classes="breakdown")
+                yield Static(breakdown("By type", self.summary.by_type), classes="breakdown")
+            yield Static(misses_content(self.summary), id="summary-misses")
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return bool(self.summary.misses)
+        return True
+
+    def action_retry(self) -> None:
+        retry = self.driver.retry_misses()
+        if retry is None:
+            self.notify("No misses to retry.", markup=False)
+            return
+        from quiz.tui.screens.study import StudyScreen
+
+        self.app.switch_screen(StudyScreen(retry, deck_path=self.deck_path))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_stats(self) -> None:
+        self.app.show_stats(getattr(self.driver, "deck_id", None))  # type: ignore[attr-defined]

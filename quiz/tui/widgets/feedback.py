@@ -1,0 +1,129 @@
+"""What the student sees after an answer: the verdict, the diff, the right answer and why."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+
+from textual.widgets import Static
+
+from quiz.grading.verdict import Diff, DiffLine, Mark, Verdict
+from quiz.model import AnyCard, Correctness, Rating
+from quiz.tui import render
+
+MARK_STYLE = {Mark.RIGHT: "$success", Mark.WRONG: "bold $error strike", Mark.MISSING: "bold $warning underline"}
+VERDICT_LOOK = {
+    Correctness.CORRECT: ("✓ Correct", "bold $success"),
+    Correctness.PARTIAL: ("◐ Partly right", "bold $warning"),
+    Correctness.WRONG: ("✗ Not right", "bold $error"),
+    Correctness.SELF_RATED: ("Rated by you", "bold $accent"),
+}
+RATING_NAMES = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
+
+
+def diff_line(line: DiffLine) -> render.Content:
+    """One line of a diff, each character styled by its mark (the text is the student's or the deck's)."""
+    parts: list[render.Part] = []
+    run, mark = "", None
+    for char, char_mark in line:
+        if char_mark is not mark and run:
+            parts.append(render.deck_text(run, MARK_STYLE[mark]))  # type: ignore[index]
+            run = ""
+        run += char
+        mark = char_mark
+    if run:
+        parts.append(render.deck_text(run, MARK_STYLE[mark]))  # type: ignore[index]
+    return render.join(*parts)
+
+
+def diff_block(diff: Diff) -> render.Content:
+    return render.lines(
+        [
+            render.join(("you typed  ", "$text-muted"), diff_line(diff.typed)),
+            render.join(("expected   ", "$text-muted"), diff_line(diff.expected)),
+        ]
+    )
+
+
+def feedback_content(card: AnyCard, verdict: Verdict, *, overridden: bool = False) -> render.Content:
+    """The whole feedback block for one answer."""
+    title, style = VERDICT_LOOK[verdict.correctness]
+    if overridden:
+        title, style = "✓ Counted right (you said you were right)", "bold $success"
+    head: list[render.Part] = [(title, style)]
+    if verdict.score is not None and verdict.correctness is Correctness.PARTIAL:
+        head.append(f"  {render.percent(verdict.score)}")
+    if verdict.explanation:
+        head.append(("  — ", "$text-muted"))
+        head.append(render.deck_line(verdict.explanation, "$text-muted"))
+    rows = [render.join(*head)]
+    if verdict.diff is not None and not verdict.correct:
+        rows.append(diff_block(verdict.diff))
+    if not verdict.correct and verdict.expected:
+        rows.append(render.join(("Answer: ", "bold"), render.deck_text(verdict.expected, "bold")))
+    for part in verdict.parts:
+        mark = ("✓ ", "$success") if part.correct else ("✗ ", "$error")
+        line: list[render.Part] = [mark, render.deck_line(part.label)]
+        if part.given or part.expected:
+            line.append(("  ", ""))
+            if not part.correct:
+                line += [render.deck_line(part.given or "—", "strike $error"), ("  → ", "$text-muted")]
+            line.append(render.deck_line(part.expected or "(leave out)", "$success" if part.correct else "bold"))
+        if part.feedback:
+            line += [("  ", ""), render.deck_line(part.feedback, "italic")]
+        rows.append(render.join(*line))
+    if verdict.feedback:
+        rows.append(render.join(("» ", "$accent"), render.deck_text(verdict.feedback, "italic")))
+    if card.explanation:
+        rows.append(render.join(("Why: ", "bold"), render.deck_text(card.explanation)))
+    if card.source:
+        rows.append(
+            render.join(("Source: ", "$text-muted"), render.deck_text(f"“{card.source}”", "italic $text-muted"))
+        )
+    return render.lines(rows)
+
+
+def grade_keys(
+    intervals: Mapping[Rating, timedelta | None], *, suggested: Rating | None, right_key: bool
+) -> render.Content:
+    """The rating keys with the next interval for each; the suggested one is highlighted."""
+    parts: list[render.Part] = []
+    for rating in Rating:
+        style = "bold reverse $accent" if rating is suggested else "bold"
+        parts.append((f" {int(rating)} ", style))
+        parts.append(f" {RATING_NAMES[rating]} {render.duration(intervals.get(rating))}   ")
+    if suggested is not None:
+        parts.append(("enter", "bold"))
+        parts.append(f" {RATING_NAMES[suggested]}")
+    if right_key:
+        parts.append(("   y", "bold"))
+        parts.append(" I was right")
+    return render.join(*parts)
+
+
+class FeedbackPanel(Static):
+    """Shows `feedback_content`; hidden while a question is being asked."""
+
+    def show(self, card: AnyCard, verdict: Verdict, *, overridden: bool = False) -> None:
+        self.update(feedback_content(card, verdict, overridden=overridden))
+        self.set_class(verdict.correct or overridden, "-correct")
+        self.set_class(verdict.correctness is Correctness.WRONG and not overridden, "-wrong")
+        self.set_class(verdict.correctness is Correctness.PARTIAL and not overridden, "-partial")
+        self.display = True
+
+    def clear(self) -> None:
+        self.update("")
+        self.display = False
+
+
+class GradeBar(Static):
+    """The rating keys 1–4 with their next intervals."""
+
+    def show(
+        self, intervals: Mapping[Rating, timedelta | None], *, suggested: Rating | None, right_key: bool = False
+    ) -> None:
+        self.update(grade_keys(intervals, suggested=suggested, right_key=right_key))
+        self.display = True
+
+    def clear(self) -> None:
+        self.display = False

@@ -1,0 +1,55 @@
+"""The study header: deck and mode, position, score, streak, time, and the saved mark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.widgets import Static
+
+from quiz.tui import render
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderState:
+    """What the header shows; every number comes from the session."""
+
+    title: str
+    mode: str
+    position: int
+    """1-based number of the card being asked."""
+    total: int
+    score: float | None
+    """Share of credit so far (partial credit counted); None before the first graded answer."""
+    streak: int
+    elapsed: float
+    """Seconds since the session began."""
+    saved: bool
+    """The last answer is committed to the store (the mark appears only then)."""
+    unsaved_reason: str = ""
+
+
+def header_content(state: HeaderState) -> render.Content:
+    parts: list[render.Part] = [
+        render.deck_line(state.title, "bold"),
+        (f" · {state.mode}", "$text-muted"),
+        ("   ", ""),
+        (f"{state.position}/{state.total}", "bold"),
+        ("   score ", "$text-muted"),
+        (render.percent(state.score), "bold"),
+        ("   streak ", "$text-muted"),
+        (str(state.streak), "bold"),
+        ("   ", ""),
+        (render.clock_time(state.elapsed), ""),
+    ]
+    if state.unsaved_reason:
+        parts += [("   ", ""), (f"⚠ not saved: {state.unsaved_reason}", "bold $error")]
+    elif state.saved:
+        parts += [("   ", ""), ("✓ saved", "$success")]
+    return render.join(*parts)
+
+
+class StudyHeader(Static):
+    """One line at the top of the study screen."""
+
+    def show(self, state: HeaderState) -> None:
+        self.update(header_content(state))

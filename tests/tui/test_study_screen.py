@@ -1,0 +1,225 @@
+"""The study screen forwards each kind of answer to the session and shows what comes back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.loader import load_deck
+from quiz.model import Correctness, Rating
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.widgets.feedback import FeedbackPanel, GradeBar
+from quiz.tui.widgets.question import ChoiceQuestion, FlashcardQuestion, MatchQuestion, OrderQuestion, TypedQuestion
+
+from .fakes import FakeDriver
+
+
+def _driver(decks: Path, *ids: str) -> FakeDriver:
+    deck = load_deck(decks / "all-types.toml")
+    driver = FakeDriver(deck)
+    if ids:
+        driver.queue = [(c, k) for c, k in driver.queue if c.id in ids or k in ids]
+    return driver
+
+
+async def _start(app, driver: FakeDriver, pilot) -> StudyScreen:  # noqa: ANN001
+    screen = StudyScreen(driver)
+    await app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
+async def test_flashcard_reveal_then_rate_commits_the_rating(app_factory, decks) -> None:
+    driver = _driver(decks, "flash")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        assert isinstance(screen.question, FlashcardQuestion)
+        await pilot.press("3")  # not revealed yet: rating keys do nothing
+        assert driver.committed == []
+        await pilot.press("space")
+        assert screen.query_one(GradeBar).display
+        assert "10m" in str(screen.query_one(GradeBar).render())
+        await pilot.press("2")
+        await pilot.pause()
+    assert driver.committed == [("flash", Rating.HARD, None)]
+
+
+async def test_typed_answer_shows_feedback_then_enter_accepts_the_suggestion(app_factory, decks) -> None:
+    driver = _driver(decks, "short")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        assert isinstance(screen.question, TypedQuestion)
+        await pilot.press(*"Li Keqiang", "enter")
+        await pilot.pause()
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.display
+        text = str(panel.render())
+        assert "Li Qiang" in text and "Li Keqiang" in text
+        assert "Li Qiang succeeded" in text  # the explanation
+        assert "Premier Li Qiang met" in text  # the source quote
+        assert driver.committed == []  # nothing is committed until a rating is chosen
+        await pilot.press("enter")
+        await pilot.pause()
+    assert driver.committed == [("short", Rating.AGAIN, 0.0)]
+
+
+async def test_overriding_the_rating_and_i_was_right(app_factory, decks) -> None:
+    driver = _driver(decks, "short", "num")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await _start(app, driver, pilot)
+        await pilot.press(*"Li Qiang", "enter")
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press(*"240 million", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert driver.committed[0][:2] == ("short", Rating.EASY)
+    assert ("rate", (Rating.EASY, driver.calls[1][1][1])) == driver.calls[1]
+    assert ("was_right", None) in driver.calls
+
+
+async def test_choice_by_letter_and_by_number(app_factory, decks) -> None:
+    driver = _driver(decks, "choice", "tf")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        assert isinstance(screen.question, ChoiceQuestion)
+        await pilot.press("b")  # Shanghai: wrong
+        await pilot.pause()
+        assert screen.verdict is not None and screen.verdict.correctness is Correctness.WRONG
+        await pilot.press("enter")
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.verdict is not None and screen.verdict.correct
+    assert driver.calls[0] == ("answer", 1)
+    assert ("answer", True) in driver.calls
+
+
+async def test_multi_ticks_with_letters_and_submits_with_enter(app_factory, decks) -> None:
+    driver = _driver(decks, "multi")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        await pilot.press("a", "c", "enter")
+        await pilot.pause()
+        assert screen.verdict is not None and screen.verdict.correct
+    assert driver.calls[0] == ("answer", (0, 2))
+
+
+async def test_order_items_move_with_ctrl_arrows(app_factory, decks) -> None:
+    driver = _driver(decks, "order")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        question = screen.question
+        assert isinstance(question, OrderQuestion)
+        question.arrangement = [2, 0, 1]  # as if the session had scrambled them
+        await pilot.press("ctrl+down", "ctrl+down", "enter")
+        await pilot.pause()
+        assert screen.verdict is not None and screen.verdict.correct
+    assert driver.calls[0] == ("answer", (0, 1, 2))
+
+
+async def test_match_pairs_with_arrows(app_factory, decks) -> None:
+    driver = _driver(decks, "match")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        assert isinstance(screen.question, MatchQuestion)
+        await pilot.press("right", "down", "right", "right", "enter")
+        await pilot.pause()
+        assert screen.verdict is not None and screen.verdict.correct
+    assert driver.calls[0] == ("answer", {0: "Premier", 1: "President"})
+
+
+async def test_cloze_asks_one_gap_at_a_time(app_factory, decks) -> None:
+    driver = _driver(decks, "cloze")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        prompt = str(screen.question.query_one(".prompt").render())
+        assert "[ … ]" in prompt and "Harbin" in prompt  # gap 1 blank, gap 2 shown
+        await pilot.press(*"Li Qiang", "enter", "enter")
+        await pilot.pause()
+        prompt = str(screen.question.query_one(".prompt").render())
+        assert "[ a city ]" in prompt and "Li Qiang" in prompt
+    assert driver.committed[0][0] == "cloze:gap1"
+
+
+async def test_numbers_and_dates_are_typed(app_factory, decks) -> None:
+    driver = _driver(decks, "num", "date")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        await pilot.press(*"$240.1 billion", "enter")
+        await pilot.pause()
+        assert screen.verdict is not None and screen.verdict.correct
+        await pilot.press("enter", *"May 16-17, 2024", "enter")
+        await pilot.pause()
+        assert screen.verdict is not None and screen.verdict.correct
+
+
+async def test_hint_skip_bury_suspend_and_undo_are_forwarded(app_factory, decks) -> None:
+    driver = _driver(decks, "short", "choice", "tf", "num")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        await pilot.press("ctrl+g")
+        assert "family name" in str(screen.query_one("#hint").render())
+        await pilot.press("ctrl+s")  # skip: short goes to the back
+        await pilot.pause()
+        assert screen.shown is not None and screen.shown.card.id == "choice"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*"240.1", "enter", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.shown is not None and screen.shown.card.id == "num"
+    names = [name for name, _ in driver.calls]
+    assert names == ["skip", "bury", "suspend", "answer", "rate", "undo"]
+
+
+async def test_saved_mark_appears_only_after_the_commit(app_factory, decks) -> None:
+    driver = _driver(decks, "short", "num")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        header = screen.query_one("#study-header")
+        assert "saved" not in str(header.render())
+        await pilot.press(*"Li Qiang", "enter")
+        await pilot.pause()
+        assert "saved" not in str(header.render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ saved" in str(header.render())
+
+
+async def test_quitting_during_feedback_keeps_the_answer(app_factory, decks) -> None:
+    driver = _driver(decks, "short", "num")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await _start(app, driver, pilot)
+        await pilot.press(*"Li Qiang", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert [key for key, _, _ in driver.committed] == ["short"]
+
+
+async def test_the_last_answer_leads_to_the_summary(app_factory, decks) -> None:
+    driver = _driver(decks, "tf")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await _start(app, driver, pilot)
+        await pilot.press("f", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Score" in str(app.screen.query_one("#summary-score").render())
