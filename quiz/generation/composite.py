@@ -36,7 +36,8 @@ def true_false_card(fact: Fact, facts: list[Fact], seed: int) -> Draft | None:
     make_false = rng.random() < 0.5
     replacement = None
     if make_false:
-        wrong = distractors(fact, facts, rng, count=1)
+        # An option already named in the sentence would make a nonsense statement, not a false one.
+        wrong = [text for text in distractors(fact, facts, rng, count=4) if text not in fact.sentence.text]
         if not wrong:
             return None
         replacement = wrong[0]

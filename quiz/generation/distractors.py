@@ -58,6 +58,8 @@ def distractors(fact: Fact, facts: list[Fact], rng: random.Random, count: int = 
 
 
 def _builtin(fact: Fact, rng: random.Random) -> list[str]:
+    if fact.kind is FactKind.PLACE and _place_class(fact) == "venue":
+        return []
     if fact.kind is FactKind.PLACE:
         pool = list(
             {"city": gazetteer.CITIES, "country": gazetteer.COUNTRIES}.get(_place_class(fact), gazetteer.REGIONS)

@@ -21,9 +21,11 @@ _QUALIFIER = r"(?P<qualifier>(?:(?:[A-Z][A-Za-z]+|former|then|new|veteran|young)
 _ROLE_WORDS = "|".join(
     sorted((re.escape(role) for role in gazetteer.MULTIWORD_ROLES + gazetteer.ROLES), key=len, reverse=True)
 )
-_LOWER_ROLE_WORDS = "|".join(gazetteer.LOWER_ROLES)
+_LOWER_ROLE_WORDS = "|".join(f"(?i:{role[0]}){role[1:]}" for role in gazetteer.LOWER_ROLES)
 _PERSON_WITH_ROLE = re.compile(rf"\b{_QUALIFIER}(?P<role>{_ROLE_WORDS})\s{_NAME}\b")
-_PERSON_WITH_LOWER_ROLE = re.compile(rf"\b(?P<qualifier>(?:[a-z-]+\s)?)(?P<role>{_LOWER_ROLE_WORDS})\s{_NAME}\b")
+_QUALIFIER_WORDS = "head|assistant|former|veteran|young|star|chief|senior|junior|lead|police"
+_LOWER_QUALIFIER = rf"(?P<qualifier>(?:(?:[A-Z][a-z]+|{_QUALIFIER_WORDS})\s){{0,2}})"
+_PERSON_WITH_LOWER_ROLE = re.compile(rf"\b{_LOWER_QUALIFIER}(?P<role>{_LOWER_ROLE_WORDS})\s{_NAME}\b")
 _APPOSITIVE = re.compile(
     rf"\b{_NAME},\s(?:the\s|a\s|an\s)?(?P<role>(?:[A-Za-z-]+\s){{0,3}}?(?:{_ROLE_WORDS}|{_LOWER_ROLE_WORDS})"
     rf"(?:\sof\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)*)?),"
@@ -45,11 +47,14 @@ _KNOWN_ORGS = re.compile(
     + "|".join(sorted((re.escape(org.removeprefix("the ")) for org in gazetteer.ORGANISATIONS), key=len, reverse=True))
     + r")\b"
 )
+_ORG_ENDING = "|".join(gazetteer.ORG_ENDINGS)
 _NAMED_ORG = re.compile(
-    rf"\b(?P<org>(?:{_NAME_WORD}\s(?:of\s(?:the\s)?)?)+(?:{'|'.join(gazetteer.ORG_ENDINGS)})"
-    rf"(?:\sof\s(?:the\s)?{_NAME_WORD}(?:\s{_NAME_WORD})*)?)\b"
+    rf"\b(?P<org>(?:{_NAME_WORD}\s(?:of\s(?:the\s)?)?)+(?:{_ORG_ENDING})"
+    rf"(?:\sof\s(?:the\s)?{_NAME_WORD}(?:\s{_NAME_WORD})*)?"
+    rf"|(?:{_ORG_ENDING})\sof\s(?:the\s)?{_NAME_WORD}(?:\s{_NAME_WORD})*)\b"
 )
 _ACCORDING_TO = re.compile(rf"\bAccording to (?:the\s)?(?P<org>{_NAME_WORD}(?:\s{_NAME_WORD})*)")
+_LOWER = frozenset(gazetteer.LOWER_ROLES)
 _NOT_QUALIFIERS = frozenset(
     "after before and or but as by for from in of on the a an to with when while said says says, that than his her "
     "their its".split()
@@ -95,6 +100,8 @@ def extract_entities(sentence: Sentence, taken: list[tuple[int, int]]) -> list[F
             has_qualifier = bool(qualifier) and qualifier[0].lower() not in _NOT_QUALIFIERS
             role_start = match.start("qualifier") if has_qualifier else match.start("role")
             role = text[role_start : match.end("role")]
+            if pattern is _PERSON_WITH_LOWER_ROLE and role[:1].isupper() and role.split()[0].lower() in _LOWER:
+                role = role[0].lower() + role[1:]  # "Striker Daniel Okafor" at the start of a sentence
             if role.split()[0] in ("The", "A", "An", "According"):
                 continue
             add(FactKind.ROLE, role_start, match.end("role"), role, detail=name)

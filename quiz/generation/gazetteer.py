@@ -78,7 +78,7 @@ ORG_ENDINGS = frozenset(
     """University Institute Society Academy Ministry Department Council Commission Agency Bank Company Corporation
     Club FC Association Federation League Party Committee Observatory Museum Laboratory Foundation Court Parliament
     Congress Senate Assembly Office Service Group Organization Organisation Fund Alliance Forum Authority
-    Board""".split()
+    Board Hospital School College Library Athletic Rovers""".split()
 )
 
 ROLES = tuple(
@@ -102,7 +102,8 @@ MULTIWORD_ROLES = (
 LOWER_ROLES = tuple(
     """coach manager captain striker forward midfielder defender goalkeeper keeper winger substitute referee
     physicist chemist astronomer biologist naturalist mathematician engineer explorer historian botanist geologist
-    scientist inventor physician surgeon architect author poet novelist composer painter""".split()
+    scientist inventor physician surgeon architect author poet novelist composer painter bacteriologist pathologist
+    biochemist physiologist pharmacologist constable nurse doctor""".split()
 )
 
 DURATIONS = (

@@ -114,7 +114,11 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
         names = extract_entities(sentence, spans)
         spans += [(f.start, f.end) for f in names]
         phrases = extract_phrases(sentence, spans)
-        facts.extend(sorted(dates + numbers + names + phrases, key=lambda f: f.start))
+        found = dates + numbers + names + phrases
+        quotes = [f for f in found if f.kind is FactKind.QUOTE]
+        # What a speaker says is asked as a quotation, not taken apart.
+        found = [f for f in found if f.kind is FactKind.QUOTE or not any(f.overlaps(q) for q in quotes)]
+        facts.extend(sorted(found, key=lambda f: f.start))
     return facts
 
 

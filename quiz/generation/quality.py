@@ -119,7 +119,7 @@ def empty_slot(card: AnyCard) -> bool:
 def ungrammatical(card: AnyCard) -> bool:
     """True when a join reads wrong: doubled words, a/an, stray spaces or punctuation, bad start or end."""
     text = asked_text(card)
-    if _DOUBLED.search(text.replace(GAP, " ")) or _A_VOWEL.search(text) or _AN_CONSONANT.search(text):
+    if _DOUBLED.search(text.replace(GAP, "X")) or _A_VOWEL.search(text) or _AN_CONSONANT.search(text):
         return True
     if _SPACE_PUNCT.search(text) or _DOUBLE_PUNCT.search(text):
         return True
