@@ -10,9 +10,7 @@ occur in it verbatim, otherwise at a plain-text copy written beside the deck
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -33,16 +31,17 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "-o", "--output", metavar="DECK.toml", help="where to write the deck (default: standard output)"
     )
-    parser.add_argument("--title", help="the deck and source title (default: the article's heading or first words)")
+    parser.add_argument("--title", help="the deck and source title (default: the article's heading or file name)")
     parser.add_argument("--url", help="where the article was published")
     parser.add_argument("--published", metavar="YYYY-MM-DD", help="when the article was published")
-    parser.add_argument("--id", dest="deck_id", metavar="ID", help="the deck id (default: from the title)")
+    parser.add_argument("--id", dest="deck_id", metavar="ID", help="the deck id (default: from the file name or title)")
     parser.add_argument("--seed", type=int, default=0, help="another seed draws other distractors (default: 0)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every card and every dropped candidate")
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.generation import generate_deck, read_article
+    from quiz.generation.saving import save_draft
     from quiz.loader import dump_deck, loads_deck
 
     if args.deck_id is not None and not (0 < len(args.deck_id) <= 64 and set(args.deck_id) <= _ID_CHARS):
@@ -50,29 +49,25 @@ def run(args: argparse.Namespace) -> int:
     published = _date(args.published)
     source = Path(args.article)
     article = read_article(source)
-    output = Path(args.output) if args.output and args.output != "-" else None
     title = args.title or article.title or source.stem.replace("_", " ").replace("-", " ").strip().capitalize()
     deck_id = args.deck_id or (source.stem if not args.title and not article.title else "")
-    settings = {"title": title, "url": args.url or "", "published": published, "deck_id": deck_id, "seed": args.seed}
-    result = generate_deck(article.text, **settings)
+    result = generate_deck(
+        article.text, title=title, url=args.url or "", published=published, deck_id=deck_id, seed=args.seed
+    )
     if not result.deck.cards:
         raise QuizError(f"{source}: found nothing to ask about (no dates, figures, names or places)")
-    copy: tuple[Path, str] | None = None
-    if output is not None:
-        reference, copy = _article_reference(source, output, article.text, [c.source for c in result.deck.cards])
-        result = generate_deck(article.text, article=reference, **settings)
-    text = dump_deck(result.deck)
-    try:
-        loads_deck(text, name=output.name if output else "deck.toml")
-    except DeckError as error:  # a generator bug, but say what is wrong rather than write a broken deck
-        raise QuizError(f"the generated deck does not pass the deck checks:\n{error}") from None
+    output = Path(args.output) if args.output and args.output != "-" else None
+    copy = None
     if output is None:
+        text = dump_deck(result.deck)
+        try:
+            loads_deck(text)
+        except DeckError as error:  # a generator bug, but say what is wrong rather than print a broken deck
+            raise QuizError(f"the generated deck does not pass the deck checks:\n{error}") from None
         sys.stdout.write(text)
     else:
-        if copy is not None:
-            _write(copy[0], copy[1])
-        _write(output, text)
-    _report(result, output, copy[0] if copy else None, verbose=args.verbose)
+        copy = save_draft(result.deck, article_text=article.text, source=source, output=output).article_copy
+    _report(result, output, copy, verbose=args.verbose)
     return 0
 
 
@@ -83,50 +78,6 @@ def _date(text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise QuizError(f"--published {text!r}: write the date as YYYY-MM-DD") from None
-
-
-def _article_reference(source: Path, output: Path, text: str, quotes: list[str]) -> tuple[str, tuple[Path, str] | None]:
-    """The deck's `article` path, and the copy to write when the original cannot serve.
-
-    The original serves when it lies inside the deck's folder and contains every
-    quote verbatim (a plain-text article usually does; Markdown and HTML never do).
-    """
-    folder = output.resolve().parent
-    original = source.resolve()
-    try:
-        raw = original.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        raw = ""
-    if original.is_relative_to(folder) and all(quote in raw for quote in quotes):
-        return original.relative_to(folder).as_posix(), None
-    copy = output.with_suffix(".txt")
-    if copy.resolve() == original:
-        copy = output.with_name(output.stem + ".article.txt")
-    body = text + "\n"
-    if copy.exists():
-        try:
-            same = copy.read_text(encoding="utf-8") == body
-        except (OSError, UnicodeDecodeError):
-            same = False
-        if not same:
-            raise QuizError(f"{copy}: exists and holds other text; choose another output name or move that file")
-    return copy.name, (copy, body)
-
-
-def _write(path: Path, text: str) -> None:
-    """Write atomically: a crash or a full disk never leaves half a deck behind."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as error:
-        raise QuizError(f"{path}: cannot write ({error.strerror or error})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp, path)
-    except OSError as error:
-        Path(temp).unlink(missing_ok=True)
-        raise QuizError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
 def _report(result, output: Path | None, copy: Path | None, *, verbose: bool) -> None:  # noqa: ANN001

@@ -88,3 +88,19 @@ def test_an_article_with_nothing_to_ask_is_an_error(tmp_path: Path, capsys: pyte
     article.write_text("It rained. Nobody came. The end.\n", encoding="utf-8")
     assert main(["generate", str(article)]) == 1
     assert "nothing to ask" in capsys.readouterr().err
+
+
+def test_save_draft_writes_a_pruned_draft_for_the_app(tmp_path: Path) -> None:
+    """What the app's "New deck from article…" calls after the teacher drops cards."""
+    from dataclasses import replace
+
+    from quiz.generation import generate_deck, read_article, save_draft
+
+    article = read_article(ARTICLES / "penicillin-history.html")
+    draft = generate_deck(article.text, title=article.title).deck
+    kept = replace(draft, cards=draft.cards[::2])
+    saved = save_draft(
+        kept, article_text=article.text, source=ARTICLES / "penicillin-history.html", output=tmp_path / "p.toml"
+    )
+    assert saved.article_copy == tmp_path / "p.txt"
+    assert [card.id for card in load_deck(saved.deck).cards] == [card.id for card in kept.cards]
