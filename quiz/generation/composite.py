@@ -140,21 +140,35 @@ def timeline_card(dates: list[Fact]) -> Draft | None:
 
 
 def event_label(fact: Fact) -> str:
-    """A short description of what happened at a date: the clause without the date."""
+    """A short description of what happened at a date: the words leading up to it in its clause.
+
+    "The declaration of a “no limits” partnership between China and Russia in
+    February 2022 laid the groundwork…" gives "The declaration of a “no limits”
+    partnership between China and Russia"; the words after the date are used
+    only when too few come before it.
+    """
     event = anniversary_event_before(fact)
     if event:
         return event[0].upper() + event[1:]
     start, end = window(fact, max_words=24, min_words=8)
     text = fact.sentence.text
-    before = re.sub(r"(?:,\s*)?\b(?:in|on|since|by|from|during|of|at)\s*$", "", text[start : fact.start]).rstrip(" ,")
-    after = re.sub(r"^\s*,", "", text[fact.end : end])
-    label = " ".join(f"{before} {after}".split()).rstrip(" ,.;:")
-    words = label.split()
-    if len(words) > 16:
-        label = " ".join(words[:16]).rstrip(" ,;:") + "…"
+    before = _LEAD_OUT.sub("", text[start : fact.start]).strip(" ,;:")
+    if len(before.split()) < 5:
+        before = re.sub(r"\s+([,;:.])", r"\1", " ".join(f"{before} {text[fact.end : end]}".split())).strip(" ,;:.")
+    words = before.split()
+    if len(words) < 3:
+        return ""
+    label = " ".join(words[:16]).rstrip(" ,;:") + ("…" if len(words) > 16 else "")
     if start > 0:
-        label = "…" + label
-    return label if len(words) >= 3 else ""
+        return "…" + label
+    return label[0].upper() + label[1:]
+
+
+_LEAD_OUT = re.compile(
+    r"(?:,?\s*\b(?:set|scheduled|planned|due|expected|held|signed|founded|published|announced))?"
+    r"(?:,\s*)?\s*\b(?:in|on|since|by|from|during|of|at|for|until)\s*$",
+    re.I,
+)
 
 
 def people_match_card(roles: list[Fact]) -> Draft | None:

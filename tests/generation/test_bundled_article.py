@@ -145,3 +145,12 @@ def test_the_draft_loads_as_a_valid_deck(bundled: GenerationResult) -> None:
 def test_notes_explain_every_card(bundled: GenerationResult) -> None:
     assert [note.card_id for note in bundled.notes] == [card.id for card in bundled.deck.cards]
     assert all(note.template and note.fact for note in bundled.notes)
+
+
+def test_the_timeline_orders_the_dated_events(bundled: GenerationResult) -> None:
+    timeline = next(c for c in bundled.deck.cards if c.type is CardType.ORDER)
+    assert timeline.items[:2] == (  # type: ignore[attr-defined]
+        "The Soviet Union’s recognition of the People’s Republic of China",
+        "The declaration of a “no limits” partnership between China and Russia",
+    )
+    assert "$240.1 billion" in timeline.items[2]  # type: ignore[attr-defined]
