@@ -52,7 +52,7 @@ class AppConfig:
 class QuizApp(App[int]):
     """Study and quiz yourself from TOML decks; returns the process exit status."""
 
-    CSS_PATH = "quiz.tcss"
+    CSS_PATH = Path(__file__).with_name("quiz.tcss")
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -80,7 +80,7 @@ class QuizApp(App[int]):
             open_study(self, self.config.start.path, self.config.start.mode, return_to_home=True)
         else:
             self.push_screen(HomeScreen(self.config.deck_paths, bundled=self.config.bundled))
-        self._check_size()
+        self.call_after_refresh(self._check_size)
 
     def _install_signal_handlers(self) -> None:
         """Exit cleanly on SIGTERM and SIGHUP, so the terminal is restored (RELIABILITY.md rule 9)."""
@@ -94,7 +94,7 @@ class QuizApp(App[int]):
                 pass
 
     def on_resize(self) -> None:
-        self._check_size()
+        self.call_after_refresh(self._check_size)
 
     def _check_size(self) -> None:
         """Cover the screen with a note while the terminal is too small, and lift it when it grows."""

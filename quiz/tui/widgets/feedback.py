@@ -91,13 +91,13 @@ def grade_keys(
     for rating in Rating:
         style = "bold reverse $accent" if rating is suggested else "bold"
         parts.append((f" {int(rating)} ", style))
-        parts.append(f" {RATING_NAMES[rating]} {render.duration(intervals.get(rating))}   ")
+        parts.append(f"{RATING_NAMES[rating]} {render.duration(intervals.get(rating))}  ")
     if suggested is not None:
-        parts.append(("enter", "bold"))
-        parts.append(f" {RATING_NAMES[suggested]}")
+        parts.append((" ⏎ ", "bold"))
+        parts.append(RATING_NAMES[suggested])
     if right_key:
-        parts.append(("   y", "bold"))
-        parts.append(" I was right")
+        parts.append(("  y ", "bold"))
+        parts.append("I was right")
     return render.join(*parts)
 
 
