@@ -28,6 +28,8 @@ _GAP_HINTS = {
 MAX_CLOZE_WORDS = 45
 MAX_TIMELINE = 6
 MAX_STATEMENT_WORDS = 40
+MAX_PAIRS = 6
+"""More pairs than this make a match card a chore rather than a question."""
 
 
 def true_false_card(fact: Fact, facts: list[Fact], seed: int) -> Draft | None:
@@ -180,7 +182,7 @@ def people_match_card(roles: list[Fact]) -> Draft | None:
             pairs[name] = str(fact.value)
     if len(pairs) < 2:
         return None
-    ordered = tuple((name, role) for name, role in pairs.items())
+    ordered = tuple((name, role) for name, role in pairs.items())[:MAX_PAIRS]
     card = MatchCard(
         id=card_id("match", "people-roles", *ordered),
         question="Match each person to the office or role the article gives them.",

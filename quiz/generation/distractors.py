@@ -65,10 +65,8 @@ def _builtin(fact: Fact, rng: random.Random) -> list[str]:
             {"city": gazetteer.CITIES, "country": gazetteer.COUNTRIES}.get(_place_class(fact), gazetteer.REGIONS)
         )
     elif fact.kind is FactKind.ORGANISATION:
-        pool = next(
-            (list(group) for group in gazetteer.ORGANISATION_GROUPS if fact.text in group),
-            list(gazetteer.ORGANISATION_GROUPS[0]),
-        )
+        # Only a known body has known peers; "the White House" is no distractor for a football club.
+        pool = next((list(group) for group in gazetteer.ORGANISATION_GROUPS if fact.text in group), [])
     elif fact.kind is FactKind.DURATION:
         pool = list(gazetteer.DURATIONS)
     elif fact.kind is FactKind.FIGURE and isinstance(fact.value, float):
