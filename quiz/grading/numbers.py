@@ -219,7 +219,7 @@ def parse_quantity(text: str) -> Quantity:
         match = numbers[0]
         value = _digits(match.group("body"))
         if match.group("exp"):
-            value *= 10.0 ** int(match.group("exp"))
+            value = float(f"{value!r}e{int(match.group('exp'))}")  # inf, never OverflowError, for "1e999"
         if match.group("sign") == "-":
             value = -value
         scale_word = match.group("scale") or ""

@@ -41,7 +41,7 @@ def grade_text(
             return in_any_order
     index = found.index if found.index is not None else 0
     target = answers[index]
-    shown = target if weights[index] > 0 else answers[0]
+    shown = target if weights[index] >= 1 else answers[0]
     diff = char_diff(tidy(typed), tidy(shown.text), case_sensitive=case_sensitive)
     if found.index is None:
         return Judgement(0.0, found.rule, _miss_explanation(found, answers), canonical_answer, diff=diff)

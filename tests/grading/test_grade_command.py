@@ -1,0 +1,170 @@
+"""`quiz grade`: every example of the grading issue, end to end through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+
+BUNDLED = Path(__file__).resolve().parents[2] / "decks" / "putin-china-state-visit.toml"
+
+DECK = """
+[deck]
+id = "grading-examples"
+title = "Grading examples"
+format = 1
+
+[[cards]]
+id = "premier"
+type = "short"
+question = "Which Chinese Premier?"
+answer = "Li Qiang"
+accept = [
+    { text = "Li", weight = 0.5, feedback = "Full name, please" },
+    { text = "Li Keqiang", weight = 0, feedback = "He was premier until 2023" },
+]
+
+[[cards]]
+id = "trade"
+type = "numeric"
+question = "How large was trade?"
+answer = 240.1
+tolerance = 0.05
+unit = "billion USD"
+
+[[cards]]
+id = "entities"
+type = "numeric"
+question = "More than how many entities?"
+answer = 280
+bound = "at_least"
+unit = "entities"
+
+[[cards]]
+id = "visit"
+type = "date"
+question = "Which dates?"
+answer = "--05-16/--05-17"
+
+[[cards]]
+id = "day"
+type = "date"
+question = "Which day?"
+answer = "2024-04-03"
+
+[[cards]]
+id = "gaps"
+type = "cloze"
+text = "Trade reached {{$240.1 billion}} in {{2023}}."
+"""
+
+
+@pytest.fixture
+def deck(tmp_path: Path) -> Path:
+    path = tmp_path / "examples.toml"
+    path.write_text(DECK, encoding="utf-8")
+    return path
+
+
+def _json(capsys, *argv: str) -> dict:
+    assert main(["grade", *argv, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("card", "answer", "correctness", "rule"),
+    [
+        ("trade", "$240.1 billion", "correct", "exact"),
+        ("trade", "240.1bn", "correct", "exact"),
+        ("trade", "US$240.1B", "correct", "exact"),
+        ("trade", "240,100 million", "correct", "exact"),
+        ("trade", "2.401e11", "correct", "exact"),
+        ("trade", "240,1", "correct", "exact"),
+        ("trade", "240.1 million", "wrong", "wrong_scale"),
+        ("trade", "240.1 billion euros", "wrong", "wrong_unit"),
+        ("entities", "more than 280", "correct", "bound"),
+        ("entities", "less than 280", "wrong", "wrong_bound"),
+        ("premier", "Li Quiang", "correct", "typo_forgiven"),
+        ("premier", "Li Keqiang", "wrong", "anticipated_wrong"),
+        ("premier", "Li", "partial", "alternative"),
+        ("visit", "May 16-17", "correct", "date"),
+        ("visit", "16–17 May", "correct", "date"),
+        ("visit", "16 and 17 May", "correct", "date"),
+        ("visit", "May 16 to 17", "correct", "date"),
+        ("visit", "2024-05-16/17", "correct", "date"),
+        ("visit", "May 16", "partial", "partial_date"),
+        ("day", "03/04/2024", "wrong", "ambiguous"),
+        ("gaps:gap1", "240.1bn", "correct", "exact"),
+        ("gaps:gap2", "2022", "wrong", "no_match"),
+    ],
+)
+def test_grade_command_reports_the_verdict_as_json(capsys, deck: Path, card, answer, correctness, rule) -> None:
+    result = _json(capsys, str(deck), card, answer)
+    assert (result["correctness"], result["rule"]) == (correctness, rule), result["explanation"]
+
+
+def test_json_holds_everything_a_tool_needs(capsys, deck: Path) -> None:
+    result = _json(capsys, str(deck), "premier", "Li Keqiang", "--elapsed", "2")
+    assert result["deck"] == "grading-examples"
+    assert result["item"] == "premier"
+    assert result["feedback"] == "He was premier until 2023"
+    assert result["expected"] == "Li Qiang"
+    assert result["rating"] == "again"
+    assert result["score"] == 0.0
+    assert {mark for _, mark in result["diff"]["typed"]} == {"right", "wrong"}
+
+
+def test_plain_report_says_why(capsys, deck: Path) -> None:
+    assert main(["grade", str(deck), "trade", "240.1 million"]) == 0
+    out = capsys.readouterr().out
+    assert "wrong" in out
+    assert "240.1 million is a thousand times too small" in out
+    assert "answer:   240.1 billion USD" in out
+    assert "suggested rating: Again" in out
+
+
+def test_plain_report_shows_the_diff_and_feedback(capsys, deck: Path) -> None:
+    assert main(["grade", str(deck), "premier", "Li"]) == 0
+    out = capsys.readouterr().out
+    assert "feedback: Full name, please" in out
+    assert "expected: Li( Qiang)" in out
+
+
+def test_item_option_picks_the_gap(capsys, deck: Path) -> None:
+    result = _json(capsys, str(deck), "gaps", "2023", "--item", "gaps:gap2")
+    assert result["correctness"] == "correct"
+    assert result["item"] == "gaps:gap2"
+
+
+def test_whole_cloze_card_takes_answers_separated_by_semicolons(capsys, deck: Path) -> None:
+    result = _json(capsys, str(deck), "gaps", "240.1 bn; 2023")
+    assert result["rule"] == "gaps"
+    assert result["correctness"] == "correct"
+
+
+def test_bundled_deck_is_found_by_name(capsys) -> None:
+    result = _json(capsys, "putin-china-state-visit", "prc-recognition-year", "1948")
+    assert result["correctness"] == "wrong"
+    assert result["explanation"] == "1 year too early: the answer is 1949"
+    assert _json(capsys, str(BUNDLED), "trade-volume-2023", "$240.1 billion")["correctness"] == "correct"
+
+
+def test_unknown_card_is_a_clear_error(capsys, deck: Path) -> None:
+    assert main(["grade", str(deck), "nope", "x"]) == 1
+    err = capsys.readouterr().err
+    assert "examples.toml: no card with id 'nope'" in err
+    assert "premier" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_item_is_a_clear_error(capsys, deck: Path) -> None:
+    assert main(["grade", str(deck), "gaps", "x", "--item", "gaps:gap7"]) == 1
+    assert "not a study item" in capsys.readouterr().err
+
+
+def test_missing_deck_is_a_clear_error(capsys, tmp_path: Path) -> None:
+    assert main(["grade", str(tmp_path / "missing.toml"), "x", "y"]) == 1
+    assert "missing.toml" in capsys.readouterr().err
