@@ -30,7 +30,7 @@ class HeaderState:
 
 def header_content(state: HeaderState) -> render.Content:
     parts: list[render.Part] = [
-        render.deck_line(state.title, "bold"),
+        render.deck_line(_short(state.title), "bold"),
         (f" · {state.mode}", "$text-muted"),
         ("   ", ""),
         (f"{state.position}/{state.total}", "bold"),
@@ -46,6 +46,14 @@ def header_content(state: HeaderState) -> render.Content:
     elif state.saved:
         parts += [("   ", ""), ("✓ saved", "$success")]
     return render.join(*parts)
+
+
+TITLE_WIDTH = 28
+"""Longer deck titles are cut so the numbers always fit in 80 columns."""
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1].rstrip() + "…"
 
 
 class StudyHeader(Static):

@@ -1,0 +1,182 @@
+"""How fast the app starts and answers, measured side by side with a bare Textual app.
+
+Run: `python bench/bench_tui.py [--runs N]`. It prints a Markdown table for
+docs/performance.md. Both apps are started the same way: a fresh Python
+process in a pseudo-terminal, timed from spawn until a marker appears in the
+terminal output (the bare app's label, the quiz app's first card). Peak memory
+is the child's maximum resident set size. The answer latency is measured in
+process, headless: from the key press to the next card on screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import pty
+import resource
+import select
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED = REPO / "decks" / "putin-china-state-visit.toml"
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Static
+class Bare(App):
+    def compose(self):
+        yield Static("BARE-READY")
+        yield Footer()
+Bare().run()
+"""
+
+
+def big_deck(folder: Path, cards: int = 10_000) -> Path:
+    """A deck of `cards` short-answer cards."""
+    path = folder / "big.toml"
+    parts = ['[deck]\nid = "bench-big"\ntitle = "Ten thousand cards"\nformat = 1\n']
+    for i in range(cards):
+        parts.append(f'[[cards]]\nid = "c{i}"\ntype = "short"\nquestion = "Question number {i}?"\nanswer = "a{i}"\n')
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+def run_in_pty(argv: list[str], marker: bytes, env: dict[str, str]) -> tuple[float, int]:
+    """Seconds until `marker` is on the terminal, and the child's peak RSS in KiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    out = b""
+    elapsed = float("nan")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            out += chunk
+            if marker in out:
+                elapsed = time.perf_counter() - start
+                break
+    os.write(fd, b"\x11")  # ctrl+q
+    end = time.monotonic() + 10
+    while time.monotonic() < end:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                pass
+    else:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+    os.close(fd)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before)
+
+
+def child_peak(argv: list[str], marker: bytes, env: dict[str, str]) -> tuple[float, int]:
+    """Run in a fresh helper process so RUSAGE_CHILDREN holds this one child only."""
+    import json
+    import subprocess
+
+    here = str(Path(__file__).parent)
+    code = (
+        f"import json, os, sys; sys.path.insert(0, {here!r}); from bench_tui import run_in_pty; "
+        "print(json.dumps(run_in_pty(json.loads(sys.argv[1]), sys.argv[2].encode(), dict(os.environ))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(argv), marker.decode()],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    seconds, peak = json.loads(result.stdout)
+    return seconds, peak
+
+
+async def answer_latency(deck: Path, data: Path, answers: int) -> list[float]:
+    """Milliseconds from an answer key to the next card on screen (cram mode, flashcard-free deck)."""
+    from quiz.tui.app import StartAt, make_app
+    from quiz.tui.screens.study import StudyScreen
+
+    app = make_app([], data_dir=data, start=StartAt(deck, "cram"), bundled=False)
+    times: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(answers):
+            screen = app.screen
+            if not isinstance(screen, StudyScreen) or screen.shown is None:
+                break
+            before = screen.shown.key
+            await pilot.press("x", "enter")  # a wrong answer: feedback appears
+            await pilot.pause()
+            start = time.perf_counter()
+            await pilot.press("enter")  # accept the rating: the next card is drawn
+            await pilot.pause()
+            times.append((time.perf_counter() - start) * 1000)
+            if screen.shown is not None and screen.shown.key == before:
+                break
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--answers", type=int, default=40)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        big = big_deck(folder)
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+        bare_py = folder / "bare.py"
+        bare_py.write_text(BARE_APP, encoding="utf-8")
+        rows = []
+        cases = [
+            ("bare Textual app", [sys.executable, str(bare_py)], b"BARE-READY"),
+            ("quiz, bundled deck", [sys.executable, "-m", "quiz", "study", str(BUNDLED)], b"1/"),
+            ("quiz, 10,000-card deck", [sys.executable, "-m", "quiz", "study", str(big)], b"1/"),
+        ]
+        results: dict[str, tuple[float, int]] = {}
+        for name, argv, marker in cases:
+            launches, peaks = [], []
+            for run in range(args.runs):
+                data = folder / f"data-{name[:4]}-{run}"
+                seconds, peak = child_peak(argv, marker, {**env, "QUIZ_DATA_DIR": str(data)})
+                launches.append(seconds)
+                peaks.append(peak)
+            results[name] = (statistics.median(launches), max(peaks))
+        bare_time, bare_mem = results["bare Textual app"]
+        for name, (seconds, peak) in results.items():
+            rows.append(
+                f"| {name} | {seconds * 1000:.0f} ms | {seconds / bare_time:.2f}× | {peak / 1024:.0f} MiB | "
+                f"{peak / bare_mem:.2f}× |"
+            )
+        latencies = asyncio.run(answer_latency(big, folder / "data-latency", args.answers))
+    print(f"Launch to first card, median of {args.runs} runs; peak RSS, the largest of them:\n")
+    print("| app | launch | vs bare | peak memory | vs bare |")
+    print("|---|---|---|---|---|")
+    print("\n".join(rows))
+    if latencies:
+        print(
+            f"\nAnswer key → next card on screen (headless, {len(latencies)} answers): median "
+            f"{statistics.median(latencies):.1f} ms, p90 {sorted(latencies)[int(len(latencies) * 0.9) - 1]:.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
