@@ -242,7 +242,8 @@ def _mention_score(fact: Fact, facts: list[Fact]) -> tuple[int, ...]:
         if other.sentence.index == fact.sentence.index and other.kind is FactKind.PLACE and other is not fact
     )
     subject = 0 if _SUBJECT_VERB.match(fact.sentence.text[fact.end :]) else 1
-    return (0 if fact.detail else 1, repeats, subject, rivals)
+    asked_plainly = 0 if templates.subject_predicate(fact) else 1
+    return (0 if fact.detail else 1, repeats, asked_plainly, subject, rivals)
 
 
 def _default_title(sentences: list[Sentence]) -> str:

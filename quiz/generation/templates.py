@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from quiz.generation import gazetteer
 from quiz.generation.cardmaking import Draft, card_id
 from quiz.generation.distractors import answer_text, distractors, rng_for
 from quiz.generation.extract_numbers import number_text, ordinal_word
@@ -180,10 +181,16 @@ def place_card(fact: Fact, facts: list[Fact], seed: int, as_choice: bool) -> Dra
     if fact.detail == "venue":
         what = "Which venue"
     question = gap_question(lead(what), fact)
+    template = "gap.place"
+    predicate = subject_predicate(fact)
+    if predicate:
+        noun = "country" if fact.value in gazetteer.COUNTRIES else "city" if fact.value in gazetteer.CITIES else "place"
+        question = f"According to the article, which {noun} {predicate}?"
+        template = "subject.place"
     if as_choice:
         card = choice_card("place", fact, facts, seed, question)
         if card is not None:
-            return Draft(card, "choice.place", fact.text)
+            return Draft(card, template.replace("gap.", "choice."), fact.text)
     card = ShortCard(
         id=card_id("place", fact.text, question),
         question=question,
@@ -191,7 +198,7 @@ def place_card(fact: Fact, facts: list[Fact], seed: int, as_choice: bool) -> Dra
         source=fact.sentence.text,
         tags=("place",),
     )
-    return Draft(card, "gap.place", fact.text)
+    return Draft(card, template, fact.text)
 
 
 def organisation_card(fact: Fact, facts: list[Fact], seed: int) -> Draft:
@@ -204,6 +211,9 @@ def organisation_card(fact: Fact, facts: list[Fact], seed: int) -> Draft:
             statement = _CLAUSE_END.split(strip_end(rest["rest"]))[0]
             question = f"According to the article, who stated that {lower_start(statement)}?"
             template = "source.statement"
+    if not question and (predicate := subject_predicate(fact)):
+        question = f"According to the article, which organisation {predicate}?"
+        template = "subject.organisation"
     if not question:
         question = gap_question(lead("Which organisation"), fact)
     card = choice_card("org", fact, facts, seed, question)
@@ -317,6 +327,31 @@ def date_choice_card(fact: Fact, facts: list[Fact], seed: int) -> Draft | None:
     question = gap_question(_date_lead(fact.value), fact)
     card = choice_card("date", fact, facts, seed, question)
     return Draft(card, "choice.date", fact.text) if card is not None else None
+
+
+def subject_predicate(fact: Fact) -> str:
+    """What the article says its subject did, when the fact opens its clause: "has emerged as China’s top … supplier".
+
+    Only for a fact at the start of the sentence (or after one introductory word
+    and a comma, "Notably, Russia has …") followed by its verb, so the question
+    "which country has emerged as …?" reads as English.
+    """
+    before = fact.sentence.text[: fact.start]
+    if before.strip() and not re.fullmatch(r"[A-Z][a-z]+,\s", before):
+        return ""
+    after = fact.sentence.text[fact.end :]
+    match = _PREDICATE.match(after)
+    if not match:
+        return ""
+    predicate = _CLAUSE_END.split(strip_end(match["predicate"]))[0]
+    predicate = re.split(r"[,;:]\s", predicate)[0].strip()
+    return predicate if len(predicate.split()) >= 3 else ""
+
+
+_PREDICATE = re.compile(
+    r"^\s(?!(?:and|or|nor|but|of|in|on|at|to|for|with|from|by|as|the|a|an|that|which|who)\b)(?P<predicate>[a-z]+\b.+)$"
+)
+"""A lower-case word after a sentence-initial name is, in English, almost always its verb."""
 
 
 def anniversary_event_card(fact: Fact, events: list[str], seed: int) -> Draft | None:

@@ -154,3 +154,14 @@ def test_the_timeline_orders_the_dated_events(bundled: GenerationResult) -> None
         "The declaration of a “no limits” partnership between China and Russia",
     )
     assert "$240.1 billion" in timeline.items[2]  # type: ignore[attr-defined]
+
+
+def test_a_name_opening_its_sentence_is_asked_plainly(bundled: GenerationResult) -> None:
+    short = {c.question: c.answers[0].text for c in bundled.deck.cards if isinstance(c, ShortCard)}
+    choice = {
+        c.question: next(ch.text for ch in c.choices if ch.correct)
+        for c in bundled.deck.cards
+        if isinstance(c, ChoiceCard)
+    }
+    question = "According to the article, which country has emerged as China’s top crude oil supplier?"
+    assert {**short, **choice}[question] == "Russia"

@@ -123,3 +123,22 @@ def test_key_phrases() -> None:
     assert [f.text for f in extract_phrases(s("They expect a joint statement to be issued."), [])] == [
         "joint statement"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        (
+            "Notably, Russia has emerged as China’s top crude oil supplier, with a surge in shipments.",
+            "has emerged as China’s top crude oil supplier",
+        ),
+        ("Harbin hosted a trade fair in the north; it was busy.", "hosted a trade fair in the north"),
+        ("Beijing and Moscow signed a deal.", ""),
+        ("Talks in Beijing went well.", ""),
+    ],
+)
+def test_subject_predicate(text: str, predicate: str) -> None:
+    from quiz.generation.templates import subject_predicate
+
+    place = next(f for f in extract_entities(s(text), []) if f.kind is FactKind.PLACE)
+    assert subject_predicate(place) == predicate
