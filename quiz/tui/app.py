@@ -115,6 +115,9 @@ class QuizApp(App[int]):
         yield SystemCommand("Help: every key", "Show the keys of every screen", self.action_help)
         yield SystemCommand("Statistics: all decks", "Reviews, retention, forecast and hardest cards", self.show_stats)
         yield SystemCommand("Home: all decks", "Back to the list of decks", self.go_home)
+        yield SystemCommand(
+            "New deck from article…", "Draft cards from a news article and keep the good ones", self.new_deck
+        )
         for name in ("textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-latte", "solarized-light"):
             if name in self.available_themes:
                 yield SystemCommand(f"Theme: {name}", "Switch the colour theme", lambda n=name: self._set_theme(n))
@@ -126,6 +129,13 @@ class QuizApp(App[int]):
         from quiz.tui.screens.stats import StatsScreen
 
         self.push_screen(StatsScreen(deck_id))
+
+    def new_deck(self) -> None:
+        from quiz.tui.screens.generate import NewDeckScreen
+        from quiz.tui.screens.home import HomeScreen
+
+        homes = [screen for screen in self.screen_stack if isinstance(screen, HomeScreen)]
+        self.push_screen(NewDeckScreen(), callback=lambda _: homes[0].rescan() if homes else None)
 
     def go_home(self) -> None:
         from quiz.tui.screens.home import HomeScreen

@@ -27,6 +27,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("r l q c", "study it: review, learn, quiz, cram"),
             ("e", "show every problem of a deck with errors"),
             ("s", "statistics for all decks"),
+            ("n", "new deck from an article (space keeps/drops a card, ctrl+s saves)"),
             ("f5", "look for new or changed decks"),
         ),
     ),

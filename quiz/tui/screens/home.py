@@ -40,6 +40,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "study('cram')", "Cram", id="cram"),
         Binding("e", "show_problems", "Errors", id="errors"),
         Binding("s", "stats", "Stats", id="stats"),
+        Binding("n", "new_deck", "New from article", id="new"),
         Binding("f5", "rescan", "Rescan", id="rescan", show=False),
     ]
 
@@ -202,3 +203,8 @@ class HomeScreen(Screen[None]):
 
     def action_rescan(self) -> None:
         self.rescan()
+
+    def action_new_deck(self) -> None:
+        from quiz.tui.screens.generate import NewDeckScreen
+
+        self.app.push_screen(NewDeckScreen(), callback=lambda _: self.rescan())

@@ -60,7 +60,7 @@ def heatmap(per_day: Mapping[date, int], today: date, *, weeks: int = 12) -> Con
         ("    less ", "$text-muted"),
         *((ch * 2, "$success") for ch in SHADES[1:]),
         (" more", "$text-muted"),
-        f"   {total} reviews on {active} days",
+        f"   {total} review{'s' * (total != 1)} on {active} day{'s' * (active != 1)}",
     )
     rows.append(legend)
     return render.lines(rows)

@@ -1,0 +1,157 @@
+"""New deck from an article: read it, draft cards in a worker thread, let the teacher drop some, save.
+
+Drafting a long article takes a moment, so it runs in a thread worker and
+reports back with a message; the screen stays responsive and can be left.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from quiz.errors import QuizError
+from quiz.model import Deck
+from quiz.paths import user_decks_dir
+from quiz.text import one_line
+from quiz.tui import render
+
+
+@dataclass
+class Drafted(Message):
+    """The worker finished drafting (deck set) or failed (error set)."""
+
+    deck: Deck | None
+    article_text: str
+    source: Path
+    error: str = ""
+
+
+class NewDeckScreen(Screen[None]):
+    """Asks for an article file, shows the drafted cards, keeps the ticked ones, and saves the deck."""
+
+    BINDINGS = [
+        Binding("space", "toggle", "Keep/drop", show=False),
+        Binding("ctrl+s", "save", "Save deck", priority=True, id="save"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.deck: Deck | None = None
+        self.article_text = ""
+        self.source: Path | None = None
+        self.dropped: set[int] = set()
+        """Indexes of drafted cards the teacher does not want."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="new-deck"):
+            yield Static(render.label("New deck from an article", "bold"), id="new-title")
+            yield Input(placeholder="path of the article (.txt, .md or .html); enter drafts the cards", id="article")
+            yield Static(id="new-status")
+            yield OptionList(id="drafts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#drafts", OptionList).display = False
+        self.query_one("#article", Input).focus()
+
+    @on(Input.Submitted, "#article")
+    def _draft(self, event: Input.Submitted) -> None:
+        path = Path(event.value.strip()).expanduser()
+        if not event.value.strip():
+            return
+        self._status(render.label(f"Reading {one_line(str(path))} and drafting cards…", "$text-muted"))
+        self.draft(path, self.app.backend.seed or 0)  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True)
+    def draft(self, path: Path, seed: int) -> None:
+        """Read and draft in a thread; the result comes back as a `Drafted` message."""
+        from quiz.generation import generate_deck, read_article
+
+        try:
+            article = read_article(path)
+            result = generate_deck(article.text, title=article.title, seed=seed)
+        except (QuizError, OSError) as error:
+            self.post_message(Drafted(None, "", path, error=str(error)))
+            return
+        self.post_message(Drafted(result.deck, article.text, path))
+
+    @on(Drafted)
+    def _drafted(self, message: Drafted) -> None:
+        if message.deck is None:
+            self._status(render.join(("⚠ ", "$error"), render.deck_line(message.error)))
+            return
+        self.deck, self.article_text, self.source = message.deck, message.article_text, message.source
+        self.dropped = set()
+        options = self.query_one("#drafts", OptionList)
+        options.clear_options()
+        options.add_options(self._line(i) for i in range(len(message.deck.cards)))
+        options.display = True
+        options.highlighted = 0
+        options.focus()
+        self._status(
+            render.join(
+                (f"{len(message.deck.cards)} cards drafted. ", "bold"),
+                ("space keeps or drops a card · ctrl+s saves the ticked ones", "$text-muted"),
+            )
+        )
+
+    def _line(self, index: int) -> render.Content:
+        assert self.deck is not None
+        card = self.deck.cards[index]
+        box = ("[ ] ", "$text-muted") if index in self.dropped else ("[x] ", "$success")
+        return render.join(box, (f"{card.type.value:<10} ", "$accent"), render.deck_line(card.question or card.id))
+
+    def _status(self, content: render.Content) -> None:
+        self.query_one("#new-status", Static).update(content)
+
+    def action_toggle(self) -> None:
+        options = self.query_one("#drafts", OptionList)
+        index = options.highlighted
+        if self.deck is None or index is None or not options.has_focus:
+            return
+        self.dropped ^= {index}
+        options.replace_option_prompt_at_index(index, self._line(index))
+
+    @on(OptionList.OptionSelected, "#drafts")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_toggle()
+
+    def kept_deck(self) -> Deck | None:
+        """The draft without the dropped cards."""
+        if self.deck is None:
+            return None
+        cards = tuple(card for i, card in enumerate(self.deck.cards) if i not in self.dropped)
+        return replace(self.deck, cards=cards)
+
+    def action_save(self) -> None:
+        deck = self.kept_deck()
+        if deck is None or self.source is None:
+            self.notify("Draft a deck first.", markup=False)
+            return
+        if not deck.cards:
+            self.notify("Keep at least one card.", severity="warning", markup=False)
+            return
+        from quiz.generation import save_draft
+
+        folder = user_decks_dir(self.app.backend.data_dir)  # type: ignore[attr-defined]
+        output = folder / f"{deck.id}.toml"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = save_draft(deck, article_text=self.article_text, source=self.source, output=output)
+        except (QuizError, OSError) as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            return
+        self.notify(f"Saved {len(deck.cards)} cards to {saved.deck}", markup=False)
+        self.dismiss(None)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
