@@ -61,7 +61,7 @@ class DeckScreen(Screen[None]):
         table.add_column("Type", key="type")
         table.add_column("Question", key="question")
         table.add_rows(
-            (render.cell(card.id), render.cell(card.type.value), render.cell(card.question or card.title))
+            (render.cell(card.id), render.cell(card.type.value), render.cell(_card_text(card)))
             for card in self.deck.cards
         )
         self._show_quiz_options()
@@ -105,7 +105,6 @@ class DeckScreen(Screen[None]):
                     (str(getattr(counts, "due", 0)), "bold $success"),
                 )
             )
-        rows.append(render.label("r review · l learn · q quiz · c cram", "$text-muted"))
         self.query_one("#deck-counts", Static).update(render.lines(rows))
 
     @property
@@ -159,3 +158,9 @@ class DeckScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _card_text(card: object) -> str:
+    """What a card asks, for the card list: its question, or a cloze card's passage."""
+    question = getattr(card, "question", "")
+    return question or getattr(card, "text", "") or getattr(card, "title", "")

@@ -18,13 +18,16 @@ from quiz.tui import render
 from quiz.tui.catalog import DeckEntry, find_decks, load_entry
 from quiz.tui.widgets.charts import meter
 
+TITLE_WIDTH = 30
+"""Deck titles are cut to this many columns so the numbers fit in 80."""
+
 COLUMNS = (
     ("Deck", "deck"),
     ("Cards", "cards"),
     ("New", "new"),
     ("Learn", "learning"),
     ("Due", "due"),
-    ("Last studied", "last"),
+    ("Studied", "last"),
     ("Mastery", "mastery"),
 )
 
@@ -40,7 +43,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "study('cram')", "Cram", id="cram"),
         Binding("e", "show_problems", "Errors", id="errors"),
         Binding("s", "stats", "Stats", id="stats"),
-        Binding("n", "new_deck", "New from article", id="new"),
+        Binding("n", "new_deck", "New", id="new"),
         Binding("f5", "rescan", "Rescan", id="rescan", show=False),
     ]
 
@@ -114,13 +117,13 @@ class HomeScreen(Screen[None]):
                 render.cell(""),
                 render.cell(""),
                 render.cell(""),
-                render.cell("errors: press e"),
+                render.cell("e: errors"),
             ]
         counts = backend.deck_counts(entry.deck)  # type: ignore[attr-defined]
         cards = len(entry.deck.cards)
         if counts is None:
             return [
-                render.cell(entry.title),
+                render.cell(_cut(entry.title)),
                 render.cell(cards),
                 render.cell("—"),
                 render.cell("—"),
@@ -133,16 +136,16 @@ class HomeScreen(Screen[None]):
             last_text = "never"
         else:
             days = (local_day(now) - local_day(last)).days
-            last_text = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+            last_text = "today" if days == 0 else "yesterday" if days == 1 else f"{days}d ago"
         mastery = getattr(counts, "mastery", 0.0) or 0.0
         return [
-            render.cell(entry.title),
+            render.cell(_cut(entry.title)),
             render.cell(cards),
             render.cell(getattr(counts, "new", 0)),
             render.cell(getattr(counts, "learning", 0)),
             render.cell(getattr(counts, "due", 0)),
             render.cell(last_text),
-            render.cell(f"{meter(mastery, width=8)} {render.percent(mastery)}"),
+            render.cell(f"{meter(mastery, width=6)} {render.percent(mastery):>4}"),
         ]
 
     @property
@@ -208,3 +211,8 @@ class HomeScreen(Screen[None]):
         from quiz.tui.screens.generate import NewDeckScreen
 
         self.app.push_screen(NewDeckScreen(), callback=lambda _: self.rescan())
+
+
+def _cut(title: str) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1].rstrip() + "…"

@@ -46,6 +46,8 @@ def overview(view: StatsView) -> render.Content:
     parts: list[render.Part] = []
     for name, value in view.counts.items():
         parts += [(f"{name} ", "$text-muted"), (f"{value}   ", "bold")]
+    if parts:
+        parts.append("\n")
     parts += [("streak ", "$text-muted"), (f"{view.streak} day{'s' * (view.streak != 1)}   ", "bold")]
     retention = view.retention
     parts += [("true retention ", "$text-muted")]
