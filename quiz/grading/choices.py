@@ -10,8 +10,9 @@ passes the index of the choice in the card instead.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from quiz.grading.match import find
 from quiz.grading.normalise import tidy
@@ -48,12 +49,17 @@ def resolve_pick(pick: int | str, choices: Sequence[str]) -> int | None:
     if match := _LETTER.match(lowered):
         index = ord(match.group(1)) - ord("a")
         return index if index < len(choices) else None
-    numbers_are_choices = any(tidy(choice).replace(".", "").replace(",", "").isdigit() for choice in choices)
     digits = lowered.strip("().:")
-    if digits.isdigit() and not numbers_are_choices:
+    if digits.isdigit() and not _numbers_are_choices(tuple(choices)):
         index = int(digits) - 1
         return index if 0 <= index < len(choices) else None
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _numbers_are_choices(choices: tuple[str, ...]) -> bool:
+    """Whether any choice is itself a number (then "2" names that number, not the second choice)."""
+    return any(tidy(choice).replace(".", "").replace(",", "").isdigit() for choice in choices)
 
 
 def grade_choice(response: int | str, card: ChoiceCard) -> Judgement:
@@ -88,12 +94,19 @@ def multi_weights(choices: Sequence[Choice]) -> list[float]:
 
 def parse_picks(response: Picks, choices: Sequence[str]) -> tuple[list[int], list[str]]:
     """The picked indices (deduplicated, in order) and the picks that name no choice."""
+    resolved: dict[int | str, int | None] = {}
+
+    def resolve(pick: int | str) -> int | None:
+        if pick not in resolved:
+            resolved[pick] = resolve_pick(pick, choices)
+        return resolved[pick]
+
     if isinstance(response, (int, str)) and not isinstance(response, bool):
-        response = _split_picks(response, choices) if isinstance(response, str) else [response]
+        response = _split_picks(response, choices, resolve) if isinstance(response, str) else [response]
     picked: list[int] = []
     unknown: list[str] = []
     for pick in response:
-        index = resolve_pick(pick, choices)
+        index = resolve(pick)
         if index is None:
             unknown.append(_shown(pick))
         elif index not in picked:
@@ -101,7 +114,7 @@ def parse_picks(response: Picks, choices: Sequence[str]) -> tuple[list[int], lis
     return picked, unknown
 
 
-def _split_picks(text: str, choices: Sequence[str]) -> list[int | str]:
+def _split_picks(text: str, choices: Sequence[str], resolve: Callable[[int | str], int | None]) -> list[int | str]:
     """ "a, c", "a c", "ac", "1,3", "Harbin and Beijing": the first reading that names only choices.
 
     Failing that, the reading that names the most choices, so the unknown rest can be reported.
@@ -119,7 +132,7 @@ def _split_picks(text: str, choices: Sequence[str]) -> list[int | str]:
     best: list[int | str] = readings[0]
     best_known = -1
     for reading in readings:
-        known = sum(resolve_pick(pick, choices) is not None for pick in reading)
+        known = sum(resolve(pick) is not None for pick in reading)
         if known == len(reading):
             return reading
         if known > best_known:

@@ -10,6 +10,7 @@ one letter away from a *wrong* choice has not made a typo.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,13 +58,14 @@ def find(
     tidied = fold_case(tidy(typed), case_sensitive=case_sensitive)
     if not tidied:
         return Found(None, Rule.EMPTY)
-    for index, text in enumerate(candidates):
-        if fold_case(tidy(text), case_sensitive=case_sensitive) == tidied:
+    listed = [_listed(text, case_sensitive) for text in candidates]
+    for index, (folded, _) in enumerate(listed):
+        if folded == tidied:
             return Found(index, Rule.EXACT)
     typed_canonical = canonical(typed, case_sensitive=case_sensitive)
     if not exact and not typed_canonical:
         return Found(None, Rule.EMPTY)
-    forms = [variants(text, case_sensitive=case_sensitive) for text in candidates]
+    forms = [options for _, options in listed]
     if exact:
         for index, options in enumerate(forms):
             if typed_canonical in options:
@@ -80,6 +82,12 @@ def find(
     if len(typed_canonical) > 4 * max((len(text) for text in candidates), default=0) + 8:
         return Found(None, Rule.NO_MATCH)
     return _closest(typed_canonical, candidates, forms, typos=typos, weights=weights)
+
+
+@functools.lru_cache(maxsize=8192)
+def _listed(text: str, case_sensitive: bool) -> tuple[str, frozenset[str]]:
+    """A listed text as compared exactly and canonically; cached, because decks repeat their texts."""
+    return fold_case(tidy(text), case_sensitive=case_sensitive), variants(text, case_sensitive=case_sensitive)
 
 
 def _closest(

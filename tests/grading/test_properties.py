@@ -339,3 +339,36 @@ def test_case_and_spacing_never_change_a_text_verdict(card, typed, pad) -> None:
 def test_tidy_keeps_the_canonical_answers_right(card, response) -> None:
     assert grade(card, response).correct
     assert tidy(" x ") == "x"
+
+
+def _reference_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance, the plain full-table way."""
+    table = [[max(i, j) if 0 in (i, j) else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(a=st.text(alphabet="abcq ", max_size=9), b=st.text(alphabet="abcq ", max_size=9), limit=st.integers(0, 3))
+def test_banded_distance_matches_the_full_table(a: str, b: str, limit: int) -> None:
+    from quiz.grading.distance import distance
+
+    assert distance(a, b, limit) == min(_reference_distance(a, b), limit + 1)
+
+
+@FAST
+@given(typed=st.text(max_size=60), expected=st.text(max_size=60), case_sensitive=st.booleans())
+def test_diff_lines_spell_out_both_texts(typed: str, expected: str, case_sensitive: bool) -> None:
+    from quiz.grading import Mark
+    from quiz.grading.distance import char_diff
+
+    diff = char_diff(typed, expected, case_sensitive=case_sensitive)
+    assert "".join(char for char, _ in diff.typed) == typed
+    assert "".join(char for char, _ in diff.expected) == expected
+    assert all(mark is not Mark.MISSING for _, mark in diff.typed)
+    if typed == expected:
+        assert all(mark is Mark.RIGHT for _, mark in diff.typed + diff.expected)
