@@ -201,7 +201,7 @@ class _Parse:
         return self._done(FlashCard(back=back, **fields))
 
     def choices(self, answer: str) -> tuple[AnyCard, list[str]]:
-        single = "=" in answer
+        single = "=" in answer or self.extra.kind() == "choice"
         options: list[Choice] = []
         for number, part in enumerate(split_answers(answer.replace("=", "~="), "~"), start=1):
             weight: float | None = 0.0
@@ -273,7 +273,7 @@ class _Parse:
         for part in split_answers(answer, "="):
             weight, part = split_weight(part)
             raw, raw_feedback = split_feedback(part)
-            text = clean(to_plain(raw, "plain"))
+            text = self._text(raw)
             if not text:
                 continue
             if text == "*":
@@ -290,7 +290,7 @@ class _Parse:
         dated = self.extra.date(answers)
         if dated is not None:
             return self._done(dated(**self._fields()))
-        if self.missing_word:
+        if self.missing_word or self.extra.cloze_text() is not None:
             cloze = self._cloze(answers)
             if cloze is not None:
                 return self._done(cloze)

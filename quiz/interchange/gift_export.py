@@ -183,6 +183,9 @@ class _CardWriter:
             self.extras["type"] = "choice"
             self.warn("no choice earns full marks, so Moodle will allow several answers")
         lines = [self._choice(choice, single) for choice in card.choices]
+        if single and all(choice.weight == 1 for choice in card.choices):
+            # Without a ~ Moodle reads the block as a short answer; a ~%100% keeps it a choice.
+            lines[-1] = "\t~%100%" + self.text(card.choices[-1].text) + self._feedback(card.choices[-1].feedback)
         return self.head(card.question) + "{\n" + "\n".join(lines) + "\n" + self.tail()
 
     def _choice(self, choice: Choice, single: bool) -> str:

@@ -9,6 +9,7 @@ import pytest
 from quiz.interchange import ImportResult, import_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "interchange"
+BUNDLED_DECKS = Path(__file__).resolve().parent.parent.parent / "decks"
 
 
 def gift(text: str, **kwargs: object) -> ImportResult:
