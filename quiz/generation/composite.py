@@ -117,14 +117,16 @@ def cloze_card(sentence_facts: list[Fact]) -> Draft | None:
 def timeline_card(dates: list[Fact]) -> Draft | None:
     """Events with dated years in time order, when the article has at least three of them."""
     events: dict[tuple[int, int, int], tuple[str, Fact]] = {}
+    labels: set[str] = set()
     for fact in dates:
         if not isinstance(fact.value, DateAnswer) or fact.value.start.year is None:
             continue
         key = date_key(fact.value)
         label = event_label(fact)
-        if key in events or not label or any(label == existing for existing, _ in events.values()):
+        if key in events or not label or label in labels:
             continue
         events[key] = (label, fact)
+        labels.add(label)
     if len(events) < 3:
         return None
     ordered = [events[key] for key in sorted(events)][:MAX_TIMELINE]

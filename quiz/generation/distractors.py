@@ -8,6 +8,7 @@ organisations, spans of time) or, for numbers and years, to nearby values.
 
 from __future__ import annotations
 
+import bisect
 import random
 
 from quiz.generation import gazetteer
@@ -32,7 +33,9 @@ def distractors(fact: Fact, facts: list[Fact], rng: random.Random, count: int = 
     right = _norm(answer_text(fact))
     seen = {right}
     from_article: list[str] = []
-    for other in facts:
+    for other in _nearest(fact, facts):
+        if len(from_article) >= POOL:
+            break
         if other.kind is not fact.kind:
             continue
         if fact.kind is FactKind.FIGURE and other.unit != fact.unit:
@@ -55,6 +58,26 @@ def distractors(fact: Fact, facts: list[Fact], rng: random.Random, count: int = 
             seen.add(_norm(text))
             chosen.append(text)
     return chosen
+
+
+POOL = 12
+"""Article options considered per card, nearest first: enough to choose from, and a long article stays fast."""
+SCAN = 400
+
+
+def _nearest(fact: Fact, facts: list[Fact]) -> list[Fact]:
+    """Up to SCAN facts ordered by distance in the article from `fact` (nearer options are likelier confusions)."""
+    position = bisect.bisect_left(facts, (fact.sentence.index, fact.start), key=lambda f: (f.sentence.index, f.start))
+    out: list[Fact] = []
+    low, high = position - 1, position
+    while len(out) < SCAN and (low >= 0 or high < len(facts)):
+        if high < len(facts):
+            out.append(facts[high])
+            high += 1
+        if low >= 0:
+            out.append(facts[low])
+            low -= 1
+    return out
 
 
 def _builtin(fact: Fact, rng: random.Random) -> list[str]:

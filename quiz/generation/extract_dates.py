@@ -99,7 +99,8 @@ def extract_dates(sentence: Sentence) -> list[Fact]:
     for match in _BARE_YEAR.finditer(text):
         if not free(match.start(), match.end()):
             continue
-        if _NOUN_AFTER.match(text[match.end() :]) or not _YEAR_CONTEXT_BEFORE.search(text[: match.start()]):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if _NOUN_AFTER.match(text[match.end() :]) or not _YEAR_CONTEXT_BEFORE.search(before):
             continue
         taken.append((match.start(), match.end()))
         found.append(

@@ -24,6 +24,8 @@ from quiz.generation.sentences import Sentence, split_sentences
 from quiz.model import AnyCard, Deck, DeckSource
 from quiz.text import clean_text, one_line
 
+MAX_SENTENCE_WORDS = 120
+"""Longer "sentences" are lists, tables or text without punctuation: nothing to quote in a question."""
 TOPIC_SHARE = 0.5
 """A place named in more than this share of sentences is the article's topic: asking about it teaches nothing."""
 _SUBJECT_VERB = re.compile(r"^(?:’s\b|\s(?:has|have|had|is|was|were|will|became|emerged|remains|won|lost|beat)\b)")
@@ -81,7 +83,7 @@ def generate_deck(
         description: the deck description (default: a line saying it is a generated draft).
     """
     text = clean_text(text)
-    sentences = [s for s in split_sentences(text) if not s.heading]
+    sentences = [s for s in split_sentences(text) if not s.heading and len(s.text.split()) <= MAX_SENTENCE_WORDS]
     facts = extract_facts(sentences)
     drafts = make_drafts(sentences, facts, seed)
     problems = defects([d.card for d in drafts])
@@ -125,7 +127,11 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
 def make_drafts(sentences: list[Sentence], facts: list[Fact], seed: int) -> list[Draft]:
     """Candidate cards in reading order: one per chosen fact, then true/false, cloze, timeline and match."""
     topics = _topics(sentences, facts)
-    chosen = _choose_facts(facts, topics)
+    by_sentence: dict[int, list[Fact]] = {}
+    for fact in facts:
+        by_sentence.setdefault(fact.sentence.index, []).append(fact)
+    chosen = _choose_facts(facts, topics, by_sentence)
+    options = _distinct(facts)
     per_sentence: dict[int, list[Draft]] = {s.index: [] for s in sentences}
     roles = [f for f in facts if f.kind is FactKind.ROLE]
     role_counts: dict[str, set[str]] = {}
@@ -133,25 +139,25 @@ def make_drafts(sentences: list[Sentence], facts: list[Fact], seed: int) -> list
         role_counts.setdefault(str(fact.value).casefold(), set()).add(fact.detail)
     counters = {FactKind.DATE: 0, FactKind.FIGURE: 0, FactKind.PLACE: 0}
     for fact in chosen:
-        draft = _single(fact, facts, seed, role_counts, counters)
+        draft = _single(fact, options, seed, role_counts, counters)
         if draft is not None:
             per_sentence[fact.sentence.index].append(draft)
     tf_budget = max(3, len(sentences) // 3)
     for sentence in sentences:
-        own = [f for f in facts if f.sentence.index == sentence.index and str(f.value) not in topics]
+        own = [f for f in by_sentence.get(sentence.index, ()) if str(f.value) not in topics]
         if tf_budget > 0:
             candidate = next(
                 (f for f in own if f.kind in (FactKind.FIGURE, FactKind.DATE, FactKind.PLACE, FactKind.PERSON)), None
             )
-            if candidate is not None and (draft := composite.true_false_card(candidate, facts, seed)):
+            if candidate is not None and (draft := composite.true_false_card(candidate, options, seed)):
                 per_sentence[sentence.index].append(draft)
                 tf_budget -= 1
         if own and (draft := composite.cloze_card(own)):
             per_sentence[sentence.index].append(draft)
     dates = [f for f in facts if f.kind is FactKind.DATE]
-    events = [composite.event_label(f) for f in dates]
+    events = list(dict.fromkeys(label for label in map(composite.event_label, dates) if label))
     for fact in dates:
-        if draft := templates.anniversary_event_card(fact, [e for e in events if e], seed):
+        if draft := templates.anniversary_event_card(fact, events, seed):
             per_sentence[fact.sentence.index].append(draft)
     drafts = [d for s in sentences for d in per_sentence[s.index]]
     timeline = composite.timeline_card(dates)
@@ -198,6 +204,18 @@ def _single(
     return None
 
 
+def _distinct(facts: list[Fact]) -> list[Fact]:
+    """The first mention of each value: the pool distractors are drawn from, in reading order."""
+    seen: set[tuple[FactKind, str]] = set()
+    out: list[Fact] = []
+    for fact in facts:
+        key = (fact.kind, fact.text.casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return out
+
+
 def _topics(sentences: list[Sentence], facts: list[Fact]) -> set[str]:
     if len(sentences) < 6:
         return set()
@@ -208,14 +226,14 @@ def _topics(sentences: list[Sentence], facts: list[Fact]) -> set[str]:
     return {value for value, where in mentions.items() if len(where) > TOPIC_SHARE * len(sentences)}
 
 
-def _choose_facts(facts: list[Fact], topics: set[str]) -> list[Fact]:
+def _choose_facts(facts: list[Fact], topics: set[str], by_sentence: dict[int, list[Fact]]) -> list[Fact]:
     """One mention per value for names and figures (the most telling one), every distinct date."""
     best: dict[tuple[FactKind, str], tuple[tuple[int, ...], Fact]] = {}
     for position, fact in enumerate(facts):
         if str(fact.value) in topics:
             continue
         key = (fact.kind, _value_key(fact))
-        score = (*_mention_score(fact, facts), position)
+        score = (*_mention_score(fact, by_sentence[fact.sentence.index]), position)
         if key not in best or score < best[key][0]:
             best[key] = (score, fact)
     return sorted((fact for _, fact in best.values()), key=lambda f: (f.sentence.index, f.start))
@@ -229,18 +247,14 @@ def _value_key(fact: Fact) -> str:
     return str(fact.value).casefold()
 
 
-def _mention_score(fact: Fact, facts: list[Fact]) -> tuple[int, ...]:
+def _mention_score(fact: Fact, neighbours: list[Fact]) -> tuple[int, ...]:
     """Lower is better: a described mention, the only one in its clause, as the subject, few rival names."""
     if fact.kind is not FactKind.PLACE:
         return (0, 0, 0, 0)
     start, end = window(fact)
     text = fact.sentence.text[start:end]
     repeats = len(re.findall(rf"(?<!\w){re.escape(fact.text)}(?!\w)", text))
-    rivals = sum(
-        1
-        for other in facts
-        if other.sentence.index == fact.sentence.index and other.kind is FactKind.PLACE and other is not fact
-    )
+    rivals = sum(1 for other in neighbours if other.kind is FactKind.PLACE and other is not fact)
     subject = 0 if _SUBJECT_VERB.match(fact.sentence.text[fact.end :]) else 1
     asked_plainly = 0 if templates.subject_predicate(fact) else 1
     return (0 if fact.detail else 1, repeats, asked_plainly, subject, rivals)

@@ -59,3 +59,10 @@ def test_a_long_article_generates(tmp_path: object) -> None:
     result = generate_deck(text, title="Long")
     assert result.deck.cards
     loads_deck(dump_deck(result.deck))
+
+
+def test_run_on_text_without_full_stops_is_not_quoted() -> None:
+    """A 'sentence' of hundreds of words is a list or a table: no question can quote it."""
+    run_on = " ".join(f"In {1000 + i} the city of Town{i} saw {i} goals" for i in range(40))
+    assert generate_deck(run_on).deck.cards == ()
+    assert generate_deck(run_on.replace(" goals", " goals.")).deck.cards
