@@ -138,6 +138,9 @@ TRUE_FALSE_CASES = [
     (FIRST_TRIP, "1", C),
     (FIRST_TRIP, True, C),
     (FIRST_TRIP, "n", W),
+    (FIRST_TRIP, "ja", C),
+    (FIRST_TRIP, "oui", C),
+    (FIRST_TRIP, "nein", W),
 ]
 
 

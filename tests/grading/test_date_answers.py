@@ -52,6 +52,7 @@ CASES = [
     (NO_LIMITS, "Feb 2022", C, Rule.DATE, 1.0),
     (NO_LIMITS, "february, 2022", C, Rule.DATE, 1.0),
     (NO_LIMITS, "2022-02", C, Rule.DATE, 1.0),
+    (NO_LIMITS, "Sept 2022", W, Rule.NO_MATCH, 0.0),
     (NO_LIMITS, "4 February 2022", C, Rule.DATE, 1.0),
     (NO_LIMITS, "2022", P, Rule.PARTIAL_DATE, 0.5),
     (NO_LIMITS, "February", P, Rule.PARTIAL_DATE, 0.5),

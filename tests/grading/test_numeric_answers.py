@@ -110,6 +110,7 @@ CASES = [
     (SHARE, "45", C, Rule.EXACT),
     (SHARE, "44,5 %", C, Rule.WITHIN_TOLERANCE),
     (SHARE, "47%", W, Rule.NO_MATCH),
+    (SHARE, "0.45", W, Rule.WRONG_SCALE),
     # thousands separators and decimal commas
     (BIG, "1,000", C, Rule.EXACT),
     (BIG, "1 000", C, Rule.EXACT),

@@ -22,7 +22,7 @@ from grading_cards import (
 )
 
 from quiz.grading import Rule, grade
-from quiz.model import Correctness
+from quiz.model import Answer, Correctness, ShortCard
 
 C, P, W = Correctness.CORRECT, Correctness.PARTIAL, Correctness.WRONG
 
@@ -131,6 +131,27 @@ def test_text_answer_is_graded_by_the_documented_rule(card, typed, correctness, 
     verdict = grade(card, typed)
     assert (verdict.correctness, verdict.rule) == (correctness, rule), verdict.explanation
     assert verdict.score == pytest.approx(score)
+
+
+ACRONYM_DOTS = ShortCard(id="dots", question="Which country?", answers=(Answer("U.S."),))
+POSSESSIVE = ShortCard(id="possessive", question="Whose visit?", answers=(Answer("Putin’s visit"),))
+HYPHEN = ShortCard(id="hyphen", question="Which firms?", answers=(Answer("Hong Kong-based firms"),))
+
+
+@pytest.mark.parametrize(
+    ("card", "typed", "rule"),
+    [
+        (ACRONYM_DOTS, "US", Rule.NORMALISED),
+        (ACRONYM_DOTS, "u.s.", Rule.EXACT),
+        (POSSESSIVE, "Putin's visit", Rule.EXACT),
+        (POSSESSIVE, "Putins visit", Rule.NORMALISED),
+        (HYPHEN, "Hong Kong based firms", Rule.NORMALISED),
+        (HYPHEN, "hong kong–based firms", Rule.EXACT),
+    ],
+)
+def test_punctuation_inside_answers_is_leeway(card, typed, rule) -> None:
+    verdict = grade(card, typed)
+    assert (verdict.correctness, verdict.rule) == (C, rule), verdict.explanation
 
 
 def test_foreseen_wrong_answer_shows_its_feedback() -> None:
