@@ -1,0 +1,80 @@
+"""Editing a card in $EDITOR reloads the deck; a store that cannot open is a message, not a crash."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.errors import StoreLockedError
+from quiz.loader import load_deck
+from quiz.tui import editing
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
+
+from .fakes import FakeDriver
+
+EDITOR_SCRIPT = """
+import sys
+path = sys.argv[-1]
+text = open(path, encoding="utf-8").read()
+open(path, "w", encoding="utf-8").write(text.replace("Capital of France?", "Capital of France, please?"))
+"""
+
+
+def test_editor_command_opens_the_card_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", "vim -u NONE")
+    monkeypatch.delenv("VISUAL", raising=False)
+    assert editing.editor_command(Path("d.toml"), 12) == ["vim", "-u", "NONE", "+12", "d.toml"]
+    monkeypatch.setenv("EDITOR", "code --wait")
+    assert editing.editor_command(Path("d.toml"), 12) == ["code", "--wait", "d.toml"]
+
+
+async def test_edit_reloads_the_deck_into_the_session(app_factory, decks, monkeypatch, tmp_path) -> None:
+    script = tmp_path / "editor.py"
+    script.write_text(EDITOR_SCRIPT, encoding="utf-8")
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    app = app_factory()
+    monkeypatch.setattr(type(app), "suspend", lambda self: contextlib.nullcontext())
+    path = decks / "all-types.toml"
+    driver = FakeDriver(load_deck(path))
+    async with app.run_test() as pilot:
+        await app.push_screen(StudyScreen(driver, deck_path=path))
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+    assert ("reload", "tui-all-types") in driver.calls
+    assert load_deck(path).cards[0].question == "Capital of France, please?"
+
+
+async def test_an_edit_that_breaks_the_deck_keeps_the_old_one(app_factory, decks, monkeypatch, tmp_path) -> None:
+    script = tmp_path / "editor.py"
+    script.write_text("import sys; open(sys.argv[-1], 'a').write('[[cards]]\\nid = 1\\n')", encoding="utf-8")
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    app = app_factory()
+    monkeypatch.setattr(type(app), "suspend", lambda self: contextlib.nullcontext())
+    path = decks / "all-types.toml"
+    driver = FakeDriver(load_deck(path))
+    async with app.run_test() as pilot:
+        await app.push_screen(StudyScreen(driver, deck_path=path))
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+    assert not any(name == "reload" for name, _ in driver.calls)
+
+
+async def test_a_locked_store_is_shown_as_a_banner(app_factory, decks, monkeypatch) -> None:
+    def locked(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise StoreLockedError("Another quiz session is using your progress (pid 4242). Close it first.")
+
+    monkeypatch.setattr("quiz.storage.open_store", locked)
+    app = app_factory(decks)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        banner = app.screen.query_one("#home-banner")
+        assert banner.display and "pid 4242" in str(banner.render())
+        assert app.screen.entries  # the decks are still listed
