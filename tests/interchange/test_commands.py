@@ -1,0 +1,129 @@
+"""`quiz import` and `quiz export` as a teacher runs them: files, reports, re-imports and full disks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.loader import load_deck
+
+from .conftest import DATA
+
+
+def run(*argv: str) -> int:
+    return main(list(argv))
+
+
+def test_import_writes_the_deck_to_the_deck_folder_and_reports_every_question(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("import", str(DATA / "moodle_bank.gift")) == 0
+    out = capsys.readouterr().out
+    target = isolated_data_dir / "decks" / "moodle-bank.toml"
+    assert f"written to {target}" in out
+    assert "moodle_bank.gift:7: imported: numeric card 'trade-record'" in out
+    assert "moodle_bank.gift:59: converted: flashcard card 'essay'" in out
+    assert "moodle_bank.gift:72: skipped: Moodle embedded-answer" in out
+    assert "18 cards imported (15 as written, 3 converted), 2 skipped" in out
+    assert len(load_deck(target).cards) == 18
+
+
+def test_reimporting_updates_the_same_deck_and_cards(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = tmp_path / "week3.gift", tmp_path / "week3.toml"
+    source.write_text("::Premier::Who is premier?{=Li Qiang}\n\nWhat is 2+2?{#4}\n", encoding="utf-8")
+    assert run("import", str(source), "-o", str(target)) == 0
+    first = load_deck(target)
+    source.write_text("What is 2+2?{#4}\n\n::Premier::Who is premier?{=Li Qiang =Premier Li}\n", encoding="utf-8")
+    assert run("import", str(source), "-o", str(target)) == 0
+    second = load_deck(target)
+    assert first.id == second.id == "week3"
+    assert sorted(c.id for c in first.cards) == sorted(c.id for c in second.cards)
+    assert len(second.card("premier").answers) == 2
+
+
+def test_import_refuses_to_replace_another_deck_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "deck.toml"
+    assert run("import", str(DATA / "aiken.txt"), "-o", str(target)) == 0
+    assert run("import", str(DATA / "cards.csv"), "-o", str(target)) == 1
+    assert "holds the deck 'aiken'" in capsys.readouterr().err
+    assert load_deck(target).id == "aiken"
+    assert run("import", str(DATA / "cards.csv"), "-o", str(target), "--force") == 0
+    assert load_deck(target).id == "cards"
+
+
+def test_import_to_standard_output_keeps_the_report_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("import", str(DATA / "quizlet_tab.txt"), "-o", "-", "--id", "china-words", "--title", "China") == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith('[deck]\nid = "china-words"\ntitle = "China"')
+    assert "quizlet_tab.txt:3: skipped" in captured.err
+
+
+def test_import_options_for_quizlet_separators(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["import", str(DATA / "quizlet_custom.txt"), "--format", "quizlet", "--separator", " - "]
+    assert run(*argv, "--card-separator", ";", "-o", "-") == 0
+    assert capsys.readouterr().out.count("[[cards]]") == 3
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["import", "missing.gift"], "missing.gift: no such file"),
+        (["import", str(DATA)], "is a folder"),
+        (["import", str(DATA / "moodle_bank.gift"), "--id", "no spaces"], "--id 'no spaces'"),
+        (["export", "no-such-deck", "--format", "gift"], "no-such-deck: no such deck file"),
+    ],
+)
+def test_user_errors_are_one_line_messages(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(*argv) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_undetectable_format_asks_for_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("Just some prose.\n", encoding="utf-8")
+    assert run("import", str(notes)) == 1
+    assert "--format" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["gift", "anki", "csv"])
+def test_export_the_bundled_deck_by_id(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / f"visit.{fmt}"
+    assert run("export", "putin-china-state-visit", "--format", fmt, "-o", str(target)) == 0
+    out = capsys.readouterr().out
+    assert "Exported 35 cards of 'putin-china-state-visit'" in out
+    assert target.stat().st_size > 1000
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_exported_gift_imports_back_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gift, deck = tmp_path / "visit.gift", tmp_path / "visit.toml"
+    assert run("export", "putin-china-state-visit", "--format", "gift", "-o", str(gift), "-q") == 0
+    assert run("import", str(gift), "-o", str(deck), "--id", "putin-china-state-visit") == 0
+    again = load_deck(deck)
+    assert len(again.cards) == 35
+
+
+def test_a_full_disk_during_export_gives_a_clear_message(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("export", "putin-china-state-visit", "--format", "gift", "-o", "/dev/full") == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "quiz: cannot write /dev/full (no space left on device)"
+
+
+def test_a_failed_write_leaves_the_old_file_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # noqa: ANN001
+    target = tmp_path / "visit.gift"
+    target.write_text("old contents", encoding="utf-8")
+
+    def no_space(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    assert run("export", "putin-china-state-visit", "--format", "gift", "-o", str(target)) == 1
+    assert "no space left on device" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "old contents"
+    assert [p.name for p in tmp_path.iterdir()] == ["visit.gift"]
