@@ -28,6 +28,8 @@ _GAP_HINTS = {
 MAX_CLOZE_WORDS = 45
 MAX_TIMELINE = 6
 MAX_STATEMENT_WORDS = 40
+_INTRODUCTORY = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Still|Yet|Instead),\s")
+"""An opening adverb ("Notably, …") that cannot follow "According to the article,"."""
 MAX_PAIRS = 6
 """More pairs than this make a match card a chore rather than a question."""
 
@@ -48,7 +50,7 @@ def true_false_card(fact: Fact, facts: list[Fact], seed: int) -> Draft | None:
         return None
     statement = sentence[: fact.start] + (replacement if replacement is not None else fact.text) + sentence[fact.end :]
     if not statement.startswith("According to"):
-        statement = "According to the article, " + lower_start(statement)
+        statement = "According to the article, " + lower_start(_INTRODUCTORY.sub("", statement))
     right = f"The article says “{fact.text}”, not “{replacement}”." if make_false else ""
     card = TrueFalseCard(
         id=card_id("tf", fact.text, statement),

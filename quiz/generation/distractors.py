@@ -13,7 +13,7 @@ import random
 
 from quiz.generation import gazetteer
 from quiz.generation.extract_dates import date_key, date_text
-from quiz.generation.extract_numbers import number_text
+from quiz.generation.extract_numbers import number_text, ordinal_suffix, ordinal_word
 from quiz.generation.facts import Fact, FactKind
 from quiz.model import DateAnswer, PartialDate
 
@@ -94,6 +94,12 @@ def _builtin(fact: Fact, rng: random.Random) -> list[str]:
         pool = list(gazetteer.DURATIONS)
     elif fact.kind is FactKind.FIGURE and isinstance(fact.value, float):
         return [_figure_text(fact, value) for value in nearby_numbers(fact.value, fact.decimals, rng)]
+    elif fact.kind is FactKind.ORDINAL and isinstance(fact.value, float):
+        words = fact.text[:1].isalpha()
+        shifts = [-2, -1, 1, 2, 3]
+        rng.shuffle(shifts)
+        values = [int(fact.value) + shift for shift in shifts if int(fact.value) + shift > 0]
+        return [ordinal_word(v) if words else f"{v}{ordinal_suffix(v)}" for v in values]
     elif fact.kind is FactKind.DATE and isinstance(fact.value, DateAnswer):
         return [date_text(answer) for answer in nearby_dates(fact.value, rng)]
     else:

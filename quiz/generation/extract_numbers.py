@@ -159,8 +159,12 @@ def ordinal_word(value: float) -> str:
     for word, n in _ORDINAL_WORDS.items():
         if n == number:
             return word
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+    return f"{number}{ordinal_suffix(number)}"
+
+
+def ordinal_suffix(number: int) -> str:
+    """1 → "st", 2 → "nd", 11 → "th", 23 → "rd"."""
+    return "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def number_text(value: float) -> str:

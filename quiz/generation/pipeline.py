@@ -142,16 +142,11 @@ def make_drafts(sentences: list[Sentence], facts: list[Fact], seed: int) -> list
         draft = _single(fact, options, seed, role_counts, counters)
         if draft is not None:
             per_sentence[fact.sentence.index].append(draft)
-    tf_budget = max(3, len(sentences) // 3)
+    statements = _true_false_drafts(sentences, by_sentence, topics, options, seed)
     for sentence in sentences:
         own = [f for f in by_sentence.get(sentence.index, ()) if str(f.value) not in topics]
-        if tf_budget > 0:
-            candidate = next(
-                (f for f in own if f.kind in (FactKind.FIGURE, FactKind.DATE, FactKind.PLACE, FactKind.PERSON)), None
-            )
-            if candidate is not None and (draft := composite.true_false_card(candidate, options, seed)):
-                per_sentence[sentence.index].append(draft)
-                tf_budget -= 1
+        if sentence.index in statements:
+            per_sentence[sentence.index].append(statements[sentence.index])
         if own and (draft := composite.cloze_card(own)):
             per_sentence[sentence.index].append(draft)
     dates = [f for f in facts if f.kind is FactKind.DATE]
@@ -164,6 +159,30 @@ def make_drafts(sentences: list[Sentence], facts: list[Fact], seed: int) -> list
     match = composite.people_match_card(roles)
     drafts += [d for d in (timeline, match) if d is not None]
     return drafts
+
+
+_STATEMENT_KINDS = (FactKind.FIGURE, FactKind.DATE, FactKind.ORDINAL, FactKind.PLACE, FactKind.PERSON)
+"""Facts a true/false statement may change, in order of preference: a changed number reads as a fair test."""
+
+
+def _true_false_drafts(
+    sentences: list[Sentence], by_sentence: dict[int, list[Fact]], topics: set[str], options: list[Fact], seed: int
+) -> dict[int, Draft]:
+    """About one true/false statement per three sentences, spread evenly over the article."""
+    made: dict[int, Draft] = {}
+    for sentence in sentences:
+        own = [
+            f for f in by_sentence.get(sentence.index, ()) if f.kind in _STATEMENT_KINDS and str(f.value) not in topics
+        ]
+        own.sort(key=lambda f: _STATEMENT_KINDS.index(f.kind))
+        if own and (draft := composite.true_false_card(own[0], options, seed)):
+            made[sentence.index] = draft
+    budget = max(3, len(sentences) // 3)
+    if len(made) <= budget:
+        return made
+    keys = sorted(made)
+    step = len(keys) / budget
+    return {keys[int(i * step)]: made[keys[int(i * step)]] for i in range(budget)}
 
 
 def _single(

@@ -15,7 +15,7 @@ import re
 from quiz.generation import gazetteer
 from quiz.generation.cardmaking import Draft, card_id
 from quiz.generation.distractors import answer_text, distractors, rng_for
-from quiz.generation.extract_numbers import number_text, ordinal_word
+from quiz.generation.extract_numbers import number_text, ordinal_suffix, ordinal_word
 from quiz.generation.facts import Fact
 from quiz.generation.phrasing import lower_start, quote, strip_end
 from quiz.model import (
@@ -120,7 +120,11 @@ def ordinal_card(fact: Fact) -> Draft:
     assert isinstance(fact.value, float)
     question = gap_question("Which ordinal number completes this statement from the article:", fact)
     word = fact.text.lower()
-    accepts = {ordinal_word(fact.value), number_text(fact.value), f"{number_text(fact.value)}{_suffix(fact.value)}"}
+    accepts = {
+        ordinal_word(fact.value),
+        number_text(fact.value),
+        f"{number_text(fact.value)}{ordinal_suffix(int(fact.value))}",
+    }
     accepts.discard(word)
     card = ShortCard(
         id=card_id("ordinal", word, question),
@@ -130,11 +134,6 @@ def ordinal_card(fact: Fact) -> Draft:
         tags=("figure", "ordinal"),
     )
     return Draft(card, "gap.ordinal", fact.text)
-
-
-def _suffix(value: float) -> str:
-    number = int(value)
-    return "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def person_card(fact: Fact, role_is_unique: bool) -> Draft:
