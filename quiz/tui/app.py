@@ -71,16 +71,24 @@ class QuizApp(App[int]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
-        from quiz.tui.screens.home import HomeScreen
-
         if self.config.start is not None:
             from quiz.tui.screens.study import open_study
 
-            self.push_screen(HomeScreen(self.config.deck_paths, bundled=self.config.bundled))
-            open_study(self, self.config.start.path, self.config.start.mode, return_to_home=True)
+            if not open_study(self, self.config.start.path, self.config.start.mode):
+                self.show_home()
         else:
-            self.push_screen(HomeScreen(self.config.deck_paths, bundled=self.config.bundled))
+            self.show_home()
         self.call_after_refresh(self._check_size)
+
+    def show_home(self) -> None:
+        """Put the home screen at the bottom of the stack (it is not there when started straight into a session)."""
+        from quiz.tui.screens.home import HomeScreen
+
+        home = HomeScreen(self.config.deck_paths, bundled=self.config.bundled)
+        if len(self.screen_stack) <= 1:
+            self.push_screen(home)
+        else:
+            self.switch_screen(home)
 
     def _install_signal_handlers(self) -> None:
         """Exit cleanly on SIGTERM and SIGHUP, so the terminal is restored (RELIABILITY.md rule 9)."""

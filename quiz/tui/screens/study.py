@@ -332,12 +332,17 @@ class StudyScreen(Screen[None]):
                 pass
 
 
-def open_study(app: App, path: Path, mode: str, *, return_to_home: bool = False, options: dict | None = None) -> None:
-    """Start a session on the deck at `path` and show it; problems become a notice, never a crash."""
+def open_study(app: App, path: Path, mode: str, *, options: dict | None = None) -> bool:
+    """Start a session on the deck at `path` and show it; a problem becomes a notice, never a crash.
+
+    Returns:
+        Whether the session started.
+    """
     backend = app.backend  # type: ignore[attr-defined]
     try:
         driver = backend.start_session(path, mode, options or {}, rng=random.Random(backend.seed))
     except QuizError as error:
         app.notify(str(error), title="Cannot start", severity="error", markup=False, timeout=10)
-        return
+        return False
     app.push_screen(StudyScreen(driver, deck_path=path))
+    return True

@@ -116,7 +116,10 @@ class SummaryScreen(Screen[None]):
         self.app.switch_screen(StudyScreen(retry, deck_path=self.deck_path))
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        if len(self.app.screen_stack) <= 2:  # started straight into the session: home comes next
+            self.app.show_home()  # type: ignore[attr-defined]
+        else:
+            self.app.pop_screen()
 
     def action_stats(self) -> None:
         self.app.show_stats(getattr(self.driver, "deck_id", None))  # type: ignore[attr-defined]
