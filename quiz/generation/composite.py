@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from quiz.generation import gazetteer
 from quiz.generation.cardmaking import Draft, card_id
 from quiz.generation.distractors import distractors, rng_for
 from quiz.generation.extract_dates import date_key
@@ -42,6 +43,9 @@ def true_false_card(fact: Fact, facts: list[Fact], seed: int) -> Draft | None:
     if make_false:
         # An option already named in the sentence would make a nonsense statement, not a false one.
         wrong = [text for text in distractors(fact, facts, rng, count=4) if text not in fact.sentence.text]
+        if fact.kind is FactKind.PLACE:
+            wanted = str(fact.value) in gazetteer.WITH_THE
+            wrong = [text for text in wrong if (text in gazetteer.WITH_THE) == wanted]
         if not wrong:
             return None
         replacement = wrong[0]
@@ -66,7 +70,12 @@ def true_false_card(fact: Fact, facts: list[Fact], seed: int) -> Draft | None:
 
 def cloze_card(sentence_facts: list[Fact]) -> Draft | None:
     """The sentence (or its clause) with up to three of its facts as gaps, each hinted by its kind."""
-    usable = [f for f in sentence_facts if f.kind in _GAP_HINTS and "|" not in f.text and "::" not in f.text]
+    text = sentence_facts[0].sentence.text
+    usable = [
+        f
+        for f in sentence_facts
+        if f.kind in _GAP_HINTS and "|" not in f.text and "::" not in f.text and text.count(f.text) == 1
+    ]
     chosen: list[Fact] = []
     seen: set[str] = set()
     for fact in usable:
@@ -120,15 +129,19 @@ def timeline_card(dates: list[Fact]) -> Draft | None:
     """Events with dated years in time order, when the article has at least three of them."""
     events: dict[tuple[int, int, int], tuple[str, Fact]] = {}
     labels: set[str] = set()
+    sentences: set[int] = set()
     for fact in dates:
-        if not isinstance(fact.value, DateAnswer) or fact.value.start.year is None:
+        if not isinstance(fact.value, DateAnswer) or fact.value.start.year is None or fact.value.end is not None:
             continue
+        if fact.sentence.index in sentences or _RANGE.search(fact.sentence.text[: fact.start]):
+            continue  # one event per sentence; "between 2015 and 2022" is a period, not an event
         key = date_key(fact.value)
         label = event_label(fact)
-        if key in events or not label or label in labels:
+        if not label or label in labels or any(_overlap(key, other) for other in events):
             continue
         events[key] = (label, fact)
         labels.add(label)
+        sentences.add(fact.sentence.index)
     if len(events) < 3:
         return None
     ordered = [events[key] for key in sorted(events)][:MAX_TIMELINE]
@@ -143,6 +156,18 @@ def timeline_card(dates: list[Fact]) -> Draft | None:
         tags=("date", "timeline"),
     )
     return Draft(card, "order.timeline", ", ".join(f.text for f in sources))
+
+
+_RANGE = re.compile(r"\b(?:between|from)\s+$")
+
+
+def _overlap(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    """Whether two dates could be the same time ("2022" and "July 2022"), so their order is unknown."""
+    if a[0] != b[0]:
+        return False
+    if not a[1] or not b[1]:
+        return True
+    return a[1] == b[1] and (not a[2] or not b[2] or a[2] == b[2])
 
 
 def event_label(fact: Fact) -> str:
@@ -171,7 +196,7 @@ def event_label(fact: Fact) -> str:
 
 
 _LEAD_OUT = re.compile(
-    r"(?:,?\s*\b(?:set|scheduled|planned|due|expected|held|signed|founded|published|announced))?"
+    r"(?:,?\s*\b(?:set|scheduled|planned|due|expected))?"
     r"(?:,\s*)?\s*\b(?:in|on|since|by|from|during|of|at|for|until)\s*$",
     re.I,
 )

@@ -57,7 +57,7 @@ _PATTERNS = [
     re.compile(rf"\b{_DAY}\s(?:of\s)?{_MONTH}\b"),  # 16 May
 ]
 
-_BARE_YEAR = re.compile(r"(?<![\d$€£¥.,])\b(?P<year>1[0-9]{3}|20[0-9]{2})\b(?![.,]?\d|%|\s?(?:percent|per cent))")
+_BARE_YEAR = re.compile(r"(?<![\d$€£¥.,])\b(?P<year>1[0-9]{3}|2[01][0-9]{2})\b(?![.,]?\d|%|\s?(?:percent|per cent))")
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|until|till|from|to|during|before|after|around|circa|c\.|year|years|and|or|early|late|"
     r"mid|spring|summer|autumn|fall|winter|season|between)|[-–(,])\s?$",

@@ -35,7 +35,8 @@ _UNIT_WORDS = frozenset(
 )
 _STOP_WORDS = frozenset(
     """in on at by for from to of with and or but as than that which who since after before during into over under
-    is are was were be been has have had will would can could per the a an this these those its their his her""".split()
+    is are was were be been has have had will would can could per the a an this these those its their his her unless if
+    when while because so although though until""".split()
 )
 _ORDINAL_WORDS = {
     word: number

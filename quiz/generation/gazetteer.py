@@ -45,6 +45,11 @@ REGIONS = tuple(
 ) + ("Middle East", "Latin America", "North America", "South America", "Central Asia", "East Asia", "Indian Ocean")
 
 PLACES = frozenset(COUNTRIES + CITIES + REGIONS)
+WITH_THE = frozenset(
+    """Alps Himalayas Balkans Caucasus Amazon Sahara Arctic Mediterranean Pacific Atlantic Netherlands
+    Philippines""".split()
+) | {"Middle East", "Indian Ocean", "United States", "United Kingdom", "Soviet Union", "United Arab Emirates"}
+"""Places English names with "the": swapping one for a place without it would break the sentence."""
 
 PLACE_KINDS = (
     "city town village capital port province region state county district island country republic kingdom "

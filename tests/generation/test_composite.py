@@ -1,0 +1,67 @@
+"""Cards made of several facts: timelines, true/false statements, cloze passages, people and roles."""
+
+from __future__ import annotations
+
+from quiz.generation import generate_deck
+from quiz.model import CardType, ClozeCard, OrderCard, TrueFalseCard
+
+
+def timeline(text: str) -> OrderCard | None:
+    cards = [c for c in generate_deck(text).deck.cards if isinstance(c, OrderCard)]
+    return cards[0] if cards else None
+
+
+def test_a_timeline_needs_three_dated_events_and_orders_them() -> None:
+    text = (
+        "The bridge opened to traffic in 1932 after years of work.\n"
+        "The old ferry service had closed in 1911 for good.\n"
+        "Engineers repainted the whole bridge in 1989 with new steel.\n"
+    )
+    card = timeline(text)
+    assert card is not None
+    assert card.items == (
+        "The old ferry service had closed",
+        "The bridge opened to traffic",
+        "Engineers repainted the whole bridge",
+    )
+    assert timeline("\n".join(text.split("\n")[:2])) is None
+
+
+def test_a_timeline_skips_dates_whose_order_is_unknown() -> None:
+    text = (
+        "The bridge opened to traffic in 1932 after years of work.\n"
+        "The old ferry service had closed in 1911 for good.\n"
+        "The storms of 1932 were the worst on record in the region.\n"
+        "Losses grew between 1990 and 1999 across the network.\n"
+    )
+    assert timeline(text) is None  # 1932 twice, and a period, leave two events
+
+
+def test_false_statements_change_one_fact_and_say_what_the_article_says() -> None:
+    text = "Trade reached $240.1 billion in 2023 after a long rise.\nExports reached $120.5 billion in 2021 overall.\n"
+    for seed in range(6):
+        for card in generate_deck(text, seed=seed).deck.cards:
+            if isinstance(card, TrueFalseCard) and not card.answer:
+                assert card.source not in card.question
+                assert card.feedback_wrong.startswith("The article says “")
+                return
+    raise AssertionError("no false statement in six seeds")
+
+
+def test_places_named_with_the_are_swapped_only_for_places_named_with_the() -> None:
+    text = (
+        "Glaciers in the Alps are shrinking faster than expected this decade.\n"
+        "Records were also set in Europe and in Asia during the summer.\n"
+        "Scientists in the Himalayas reported similar losses last year.\n"
+    )
+    for seed in range(10):
+        for card in generate_deck(text, seed=seed).deck.cards:
+            if isinstance(card, TrueFalseCard) and "the Alps" in card.source and not card.answer:
+                assert "the Europe" not in card.question and "the Asia" not in card.question
+
+
+def test_cloze_gaps_are_hinted_and_never_repeat_elsewhere_in_the_text() -> None:
+    text = "Chinese Premier Li Qiang met officials in the northeastern city of Harbin in February 2022."
+    (cloze,) = [c for c in generate_deck(text).deck.cards if isinstance(c, ClozeCard)]
+    assert len(cloze.gaps) >= 2 and all(gap.hint for gap in cloze.gaps)
+    assert cloze.type is CardType.CLOZE
