@@ -3,7 +3,8 @@
 A gap whose answer reads as a number ("2023", "$240.1 billion") is graded as a
 number in the unit the gap writes around it, so "240.1bn" fills
 "{{$240.1 billion}}" and "2022" never fills "{{2023}}". A gap whose answer is a
-written date ("February 2022", "16 May", "2024-05-16") is graded as a date.
+written date with a number in it ("February 2022", "16 May", "2024-05-16") is
+graded as a date; a month name alone ("May", "march") stays a word.
 Anything else is text, with the gap's `|` alternatives accepted and the usual
 typo rules (none for codes and numbers).
 """
@@ -31,7 +32,8 @@ _ISO_DATE = re.compile(r"^(?:\d{4}-\d{2}(?:-\d{2})?|--\d{2}-\d{2})(?:/\S+)?$")
 def gap_kind(answer: str) -> NumericCard | DateAnswer | None:
     """What a gap holds: a number (as a one-answer numeric card), a date, or None for words."""
     words = answer.casefold().replace(".", " ").split()
-    if _ISO_DATE.match(answer.strip()) or any(word in MONTHS for word in words):
+    has_month = any(word in MONTHS for word in words) and any(char.isdigit() for char in answer)
+    if _ISO_DATE.match(answer.strip()) or has_month:
         try:
             readings = parse_date(answer)
         except DateError:

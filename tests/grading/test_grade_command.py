@@ -168,3 +168,9 @@ def test_unknown_item_is_a_clear_error(capsys, deck: Path) -> None:
 def test_missing_deck_is_a_clear_error(capsys, tmp_path: Path) -> None:
     assert main(["grade", str(tmp_path / "missing.toml"), "x", "y"]) == 1
     assert "missing.toml" in capsys.readouterr().err
+
+
+def test_a_negative_number_is_an_answer_not_an_option(capsys, deck: Path) -> None:
+    assert _json(capsys, str(deck), "trade", "-240.1")["rule"] == "no_match"
+    assert main(["grade", "--json", str(deck), "trade", "--", "-240.1 billion"]) == 0
+    assert json.loads(capsys.readouterr().out)["answer"] == "-240.1 billion"

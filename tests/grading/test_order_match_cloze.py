@@ -145,3 +145,11 @@ def test_an_item_of_another_card_is_refused() -> None:
         grade(TRADE_CLOZE, "x", item="trade-cloze:gap9")
     with pytest.raises(ValueError, match="not a study item"):
         grade(TRADE_CLOZE, "x", item="other:gap1")
+
+
+def test_a_month_name_alone_in_a_gap_is_a_word() -> None:
+    from quiz.model import ClozeCard, ClozeGap
+
+    card = ClozeCard(id="verb", question="", text="Troops {{march}} on.", gaps=(ClozeGap(1, "march"),))
+    verdict = grade(card, "marhc", item="verb:gap1")
+    assert (verdict.correctness, verdict.rule) == (C, Rule.TYPO_FORGIVEN)
