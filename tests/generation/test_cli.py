@@ -104,3 +104,13 @@ def test_save_draft_writes_a_pruned_draft_for_the_app(tmp_path: Path) -> None:
     )
     assert saved.article_copy == tmp_path / "p.txt"
     assert [card.id for card in load_deck(saved.deck).cards] == [card.id for card in kept.cards]
+
+
+def test_verbose_lists_every_card_with_its_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "d.toml"
+    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(out), "-v"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    deck = load_deck(out)
+    listed = [line for line in lines if line.startswith("  ") and not line.startswith("  dropped")]
+    assert [line.split()[0] for line in listed] == [card.id for card in deck.cards]
+    assert "[numeric, anniversary.years]" in "\n".join(listed)
