@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.generation import generate_deck
+from quiz.generation import generate_deck, parse_article
 from quiz.loader import dump_deck, loads_deck
 
 PIECES = st.sampled_from(
@@ -41,13 +41,15 @@ PIECES = st.sampled_from(
 @given(parts=st.lists(PIECES, max_size=25), noise=st.text(max_size=40))
 def test_any_text_gives_a_deck_that_loads(parts: list[str], noise: str) -> None:
     text = "".join(parts) + noise
-    result = generate_deck(text, title="Fuzz")
+    result = generate_deck(parse_article(text).text, title="Fuzz")
     if not result.deck.cards:  # the command reports "nothing to ask about"; a deck needs a card
         return
     deck = loads_deck(dump_deck(result.deck), name="fuzz.toml")
     assert len(deck.cards) == len(result.deck.cards)
+    article = parse_article(text).text
     for card in result.deck.cards:
         assert "\x1b" not in card.question and "\u202e" not in card.question
+        assert card.source in article
 
 
 def test_a_long_article_generates(tmp_path: object) -> None:
