@@ -19,6 +19,8 @@ NO_BACK = "(no answer given in the source)"
 
 def clean(text: str) -> str:
     """Untrusted text made safe for a model object, with surrounding space removed."""
+    if text.isprintable():  # no control, format or bidi character: nothing to clean (the common case)
+        return text.strip()
     return clean_text(text).strip()
 
 

@@ -41,7 +41,9 @@ def _escape_sub(found: re.Match[str]) -> str:
 
 def protect(text: str) -> str:
     """Replace GIFT escapes with placeholders, so splitting ignores escaped characters."""
-    return _ESCAPE_RE.sub(_escape_sub, _PLACEHOLDERS.sub("\ufffd", text))
+    if _PLACEHOLDERS.search(text):
+        text = _PLACEHOLDERS.sub("\ufffd", text)
+    return _ESCAPE_RE.sub(_escape_sub, text) if "\\" in text else text
 
 
 def restore(text: str) -> str:
@@ -130,7 +132,7 @@ def split_format(raw: str, default: str) -> tuple[str, str]:
 
 def to_plain(raw: str, fmt: str) -> str:
     """Protected GIFT text in format `fmt` → plain text (escapes restored, HTML reduced)."""
-    text = restore(raw).strip()
+    text = restore(raw).strip() if _PLACEHOLDERS.search(raw) else raw.strip()
     if fmt == "html":
         return html_to_text(text)
     if fmt == "moodle":
