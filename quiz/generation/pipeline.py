@@ -189,14 +189,16 @@ def _single(
     fact: Fact, facts: list[Fact], seed: int, role_counts: dict[str, set[str]], counters: dict[FactKind, int]
 ) -> Draft | None:
     kind = fact.kind
-    if kind in counters:
+    precise = kind is FactKind.FIGURE and (fact.decimals > 0 or fact.unit.endswith(("USD", "EUR", "GBP", "JPY")))
+    if kind in counters and not precise:
         counters[kind] += 1
     if kind is FactKind.DATE:
         if counters[kind] % 3 == 0 and not templates.anniversary_event_before(fact):
             return templates.date_choice_card(fact, facts, seed) or templates.date_card(fact, facts)
         return templates.date_card(fact, facts)
     if kind is FactKind.FIGURE:
-        if counters[kind] % 3 == 0 and not templates.anniversary_event_after(fact):
+        # A figure stated to a decimal or as money is asked as a number, where its precision counts.
+        if not precise and counters[kind] % 2 == 0 and not templates.anniversary_event_after(fact):
             return templates.figure_choice_card(fact, facts, seed) or templates.numeric_card(fact)
         return templates.numeric_card(fact)
     if kind is FactKind.ORDINAL:
