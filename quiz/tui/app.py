@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quiz.clock import Clock, SystemClock
+from quiz.errors import QuizError
 from quiz.tui.backend import Backend
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -67,6 +68,9 @@ class QuizApp(App[int]):
         self.backend = Backend(config.data_dir, clock=config.clock, seed=config.seed)
         """The one door to progress, decks and statistics."""
         if config.theme:
+            if config.theme not in self.available_themes:
+                names = ", ".join(sorted(self.available_themes))
+                raise QuizError(f"unknown theme {config.theme!r}; choose one of: {names}")
             self.theme = config.theme
 
     def on_mount(self) -> None:

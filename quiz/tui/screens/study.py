@@ -180,7 +180,7 @@ class StudyScreen(Screen[None]):
         if action in ("rate",):
             return self.phase in (REVEALED, ANSWERED)
         if action == "was_right":
-            return self.phase == ANSWERED and self.verdict is not None and not self.verdict.correct
+            return self._can_claim_right()
         if action in ("hint", "skip", "bury", "suspend", "edit"):
             return self.phase != ANSWERED and self.shown is not None
         return True
@@ -211,11 +211,12 @@ class StudyScreen(Screen[None]):
         self.verdict = verdict
         self.phase = ANSWERED
         self.question.close_input()
+        self.question.mark_answer(event.response)
         self.query_one("#feedback", FeedbackPanel).show(self.question.card, verdict)
         self.query_one("#grade-bar", GradeBar).show(
             self.driver.intervals(),
             suggested=verdict.rating,
-            right_key=verdict.correctness is not Correctness.CORRECT,
+            right_key=self._can_claim_right(),
         )
         self._update_header()
         self.query_one("#stage", VerticalScroll).scroll_end(animate=False)
@@ -230,8 +231,19 @@ class StudyScreen(Screen[None]):
         if self.phase in (REVEALED, ANSWERED):
             self._commit(Rating(rating), overridden=self.phase == ANSWERED)
 
+    def _can_claim_right(self) -> bool:
+        """ "I was right" is offered for typed answers the grader did not count fully right."""
+        question = self.question
+        return (
+            self.phase == ANSWERED
+            and self.verdict is not None
+            and self.verdict.correctness is not Correctness.CORRECT
+            and question is not None
+            and question.typed
+        )
+
     def action_was_right(self) -> None:
-        if self.phase != ANSWERED or self.verdict is None or self.verdict.correct:
+        if not self._can_claim_right():
             return
         try:
             self.driver.was_right()

@@ -67,6 +67,12 @@ class QuestionWidget(Vertical):
     def focus_input(self) -> None:
         """Put the keyboard focus where the student answers."""
 
+    typed = False
+    """Answered by typing: only then can the grader misread a right answer ("I was right")."""
+
+    def mark_answer(self, response: object) -> None:
+        """After grading, show in place which options were right (and which pick was wrong)."""
+
 
 # --- flashcards ----------------------------------------------------------------
 
@@ -100,6 +106,8 @@ class FlashcardQuestion(QuestionWidget):
 
 class TypedQuestion(QuestionWidget):
     """An input line for short, numeric, date and cloze answers; enter submits."""
+
+    typed = True
 
     def __init__(self, card: AnyCard, *, prompt: render.Content, placeholder: str) -> None:
         super().__init__(card, prompt=prompt)
@@ -136,15 +144,15 @@ def typed_placeholder(card: AnyCard) -> str:
     if isinstance(card, DateCard):
         start = card.answer.start
         if start.year is None:
-            what = "a day and month, e.g. May 16"
+            what = "a day and month, e.g. 3 March"
         elif start.month is None:
-            what = "a year, e.g. 1949"
+            what = "a year, e.g. 1991"
         elif start.day is None:
-            what = "a month and year, e.g. February 2022"
+            what = "a month and year, e.g. March 2021"
         else:
-            what = "a date, e.g. 16 May 2024"
+            what = "a date, e.g. 3 March 2021"
         if card.answer.end is not None:
-            what += " (or a span: May 16-17)"
+            what += " (or a span, e.g. 3-4 March)"
         return f"{what}; enter submits"
     return "type your answer; enter submits"
 
@@ -199,13 +207,22 @@ class ChoiceQuestion(QuestionWidget):
             )
         yield OptionList(*(self._line(i) for i in range(len(self.order))), id="choices")
 
-    def _line(self, position: int) -> render.Content:
+    def _line(self, position: int, *, result: str = "") -> render.Content:
         key = LETTERS[position] if position < len(LETTERS) else " "
         text = render.deck_text(self.choices[self.order[position]])
+        mark: render.Part = {"right": ("  ✓", "bold $success"), "wrong": ("  ✗", "bold $error")}.get(result, "")
         if self.multi:
             box = "[x] " if position in self.ticked else "[ ] "
-            return render.join((f"{key}) ", "bold"), (box, "$accent"), text)
-        return render.join((f"{key}) ", "bold"), text)
+            return render.join((f"{key}) ", "bold"), (box, "$accent"), text, mark)
+        return render.join((f"{key}) ", "bold"), text, mark)
+
+    def mark_answer(self, response: object) -> None:
+        picked = set(response) if isinstance(response, tuple) else {response}
+        options = self.query_one(OptionList)
+        for position, index in enumerate(self.order):
+            right = self.card.choices[index].correct  # type: ignore[union-attr]
+            result = "right" if right else "wrong" if index in picked else ""
+            options.replace_option_prompt_at_index(position, self._line(position, result=result))
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
