@@ -15,7 +15,7 @@ from pathlib import Path
 from quiz.errors import QuizError
 from quiz.grading import Mark, Verdict, grade
 from quiz.grading.verdict import DiffLine
-from quiz.model import ITEM_SEPARATOR, Deck, Rating, item_keys, split_item_key
+from quiz.model import Deck, Rating, item_keys, split_item_key
 from quiz.text import one_line
 
 SYMBOLS = {"correct": "✓", "partial": "~", "wrong": "✗", "self_rated": "?"}
@@ -143,6 +143,3 @@ def _known(deck: Deck) -> str:
     ids = [card.id for card in deck.cards]
     shown = ", ".join(ids[:8]) + (", …" if len(ids) > 8 else "")
     return f" (cards: {shown})" if ids else ""
-
-
-__all__ = ["ITEM_SEPARATOR", "add_parser", "run", "verdict_to_dict"]

@@ -70,6 +70,7 @@ SCALES = {
     "bn": 9,
     "bln": 9,
     "bil": 9,
+    "mrd": 9,
     "billion": 9,
     "billions": 9,
     "t": 12,
@@ -184,10 +185,10 @@ _NUMBER = re.compile(
     r"(?<![\w.])(?P<sign>[-+])?(?P<body>\d+(?:[ '_]\d{3}(?!\d)|[.,]\d+)*)"
     r"(?:\s*(?:e|[x×*·]\s*10\s*(?:\^|\*\*))\s*(?P<exp>[-+]?\d{1,3}))?"
     r"(?P<ordinal>st|nd|rd|th)?"
-    r"(?:\s*(?P<scale>thousands?|millions?|billions?|trillions?|mln|mio|mn|bn|bln|bil|trn|tril|tn|k|m|b|t)\b)?"
+    r"(?:\s*(?P<scale>thousands?|millions?|billions?|trillions?|mln|mio|mn|bn|bln|bil|mrd|trn|tril|tn|k|m|b|t)\b)?"
 )
 _CURRENCY = re.compile(
-    "|".join(re.escape(key) if not key[0].isalpha() else rf"\b{re.escape(key)}\b"
+    "|".join(re.escape(key) if not key[0].isalpha() else rf"(?<![a-z]){re.escape(key)}(?![a-z])"
              for key in sorted(CURRENCIES, key=len, reverse=True))
 )  # fmt: skip
 

@@ -372,3 +372,14 @@ def test_diff_lines_spell_out_both_texts(typed: str, expected: str, case_sensiti
     assert all(mark is not Mark.MISSING for _, mark in diff.typed)
     if typed == expected:
         assert all(mark is Mark.RIGHT for _, mark in diff.typed + diff.expected)
+
+
+@FAST
+@given(card=short_cards(), typed=words, pad=st.sampled_from(["", " ", "\t", "\u00a0"]))
+def test_case_and_spacing_never_change_a_verdict_on_generated_cards(card: ShortCard, typed: str, pad: str) -> None:
+    assume(not card.case_sensitive and _case_safe(typed))
+    assume(all(_case_safe(answer.text) for answer in card.answers))
+    verdict = grade(card, typed)
+    for variant in (typed.upper(), typed.lower(), pad + typed + pad, typed.replace(" ", "   ")):
+        other = grade(card, variant)
+        assert (other.correctness, other.score, other.rule) == (verdict.correctness, verdict.score, verdict.rule)
