@@ -14,6 +14,7 @@ from quiz.storage.errors import (
     ReadOnlyStoreError,
 )
 from quiz.storage.fingerprint import Fingerprint, card_fingerprints
+from quiz.storage.opening import list_backups, open_store, restore_backup
 from quiz.storage.records import (
     DailyWork,
     HardItem,
@@ -27,7 +28,7 @@ from quiz.storage.records import (
     StudyMode,
     SyncReport,
 )
-from quiz.storage.store import Store, list_backups, open_store, restore_backup
+from quiz.storage.store import Store
 
 __all__ = [
     "CorruptStoreError",

@@ -117,7 +117,9 @@ class DailyWork:
     new_introduced: int = 0
     """Items that got their first scheduled review."""
     reviews: int = 0
-    """Scheduled reviews of items that were not new."""
+    """Scheduled answers to items in the review state (what max_reviews_per_day limits)."""
+    learning: int = 0
+    """Scheduled answers to items in (re)learning."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,21 +1,31 @@
 """The progress store's public face: one object per open database, one short transaction per write.
 
-Every method that writes commits before it returns, so an answer the
-student saw acknowledged survives a crash or a kill at any later moment.
-Writes that fail on a full disk raise `NotSavedError` (the database is left
-intact and the caller may retry); nothing here ever blocks for long on a lock.
+Every method that writes commits before it returns, so an answer the student
+saw acknowledged survives a crash or a kill at any later moment. A write that
+fails on a full disk raises `NotSavedError` (the database is left intact and
+the caller may retry); nothing here ever waits long for a lock. Calls are
+serialised by a mutex, so a TUI worker thread may use the store too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
-from quiz.clock import Clock
+from quiz.clock import Clock, SystemClock
+from quiz.errors import StorageError
 from quiz.model import Deck, MemoryState
+from quiz.storage import answers, queries, quizzes
+from quiz.storage.db import from_us, to_us, transaction, translate
+from quiz.storage.errors import CorruptStoreError, ReadOnlyStoreError
 from quiz.storage.records import (
     DailyWork,
     HardItem,
@@ -28,19 +38,46 @@ from quiz.storage.records import (
     StudyMode,
     SyncReport,
 )
+from quiz.storage.rows import ITEM_COLUMNS, REVIEW_COLUMNS, item_record, stored_review
+from quiz.storage.sync import sync_deck
+
+_log = logging.getLogger("quiz.storage")
+_T = TypeVar("_T")
 
 
 class Store:
-    """An open progress store. Use `open_store` to get one; close it (or use `with`)."""
+    """An open progress store. Get one from `open_store`; close it (or use `with`)."""
 
-    path: Path
-    """The database file."""
-    read_only: bool
-    """True when opened for reading only: every write raises ReadOnlyStoreError."""
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        path: Path,
+        clock: Clock | None = None,
+        read_only: bool = False,
+        on_close: Callable[[], None] | None = None,
+        on_corrupt: Callable[[], CorruptStoreError] | None = None,
+    ) -> None:
+        self.path = path
+        """The database file."""
+        self.read_only = read_only
+        """True when opened for reading only: every write raises ReadOnlyStoreError."""
+        self.clock: Clock = clock or SystemClock()
+        self._conn: sqlite3.Connection | None = conn
+        self._mutex = threading.RLock()
+        self._decks: dict[str, int] = {}
+        self._on_close = on_close
+        self._on_corrupt = on_corrupt
 
     def close(self) -> None:
         """Close the database and release the lock; safe to call twice."""
-        raise NotImplementedError
+        with self._mutex:
+            conn, self._conn = self._conn, None
+            if conn is not None:
+                conn.close()
+            on_close, self._on_close = self._on_close, None
+            if on_close is not None:
+                on_close()
 
     def __enter__(self) -> Store:
         return self
@@ -48,7 +85,87 @@ class Store:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
-    # --- items -------------------------------------------------------------
+    # --- plumbing ------------------------------------------------------------
+
+    def _open_conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StorageError("The progress store is closed.")
+        return self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction, with damage turned into a moved-aside file and a clear error."""
+        with self._mutex:
+            conn = self._open_conn()
+            if self.read_only:
+                raise ReadOnlyStoreError("Progress is read-only in this session: nothing can be saved.")
+            try:
+                with transaction(conn):
+                    yield conn
+            except CorruptStoreError as error:
+                raise self._corrupted() from error
+
+    def _read(self, work: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Run a read under the mutex, with SQLite errors turned into StorageErrors."""
+        with self._mutex:
+            conn = self._open_conn()
+            try:
+                return work(conn)
+            except sqlite3.Error as error:
+                translated = translate(error)
+                if isinstance(translated, CorruptStoreError):
+                    raise self._corrupted() from error
+                raise translated from error
+
+    def _corrupted(self) -> CorruptStoreError:
+        """Close, move the damaged file aside and say which backup can replace it."""
+        handler, self._on_corrupt = self._on_corrupt, None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if handler is None:
+            return CorruptStoreError("Your progress database is damaged.", moved_to=None, backup=None)
+        error = handler()
+        self.close()
+        return error
+
+    def _deck_row(self, conn: sqlite3.Connection, deck_id: str, *, create: bool) -> int | None:
+        row = self._decks.get(deck_id)
+        if row is not None:
+            return row
+        found = conn.execute("SELECT id FROM deck WHERE name = ?", (deck_id,)).fetchone()
+        if found is None:
+            if not create:
+                return None
+            found = conn.execute("INSERT INTO deck (name) VALUES (?) RETURNING id", (deck_id,)).fetchone()
+        self._decks[deck_id] = found[0]
+        return found[0]
+
+    def _forget_deck_cache(self) -> None:
+        self._decks.clear()  # a rolled-back INSERT could otherwise leave a stale row id
+
+    def _item_ids(self, conn: sqlite3.Connection, deck_id: str, keys: Iterable[str]) -> list[int]:
+        deck = self._deck_row(conn, deck_id, create=False)
+        if deck is None:
+            return []
+        ids = []
+        for key in keys:
+            row = conn.execute("SELECT id FROM item WHERE deck = ? AND item_key = ?", (deck, key)).fetchone()
+            if row is not None:
+                ids.append(row[0])
+        return ids
+
+    def _update_items(self, deck_id: str, keys: Iterable[str], sql: str, params: tuple[object, ...] = ()) -> None:
+        keys = list(keys)
+        try:
+            with self._write() as conn:
+                for item_id in self._item_ids(conn, deck_id, keys):
+                    conn.execute(f"UPDATE item SET {sql} WHERE id = ?", (*params, item_id))
+        except StorageError:
+            self._forget_deck_cache()
+            raise
+
+    # --- items ---------------------------------------------------------------
 
     def sync_deck(self, deck: Deck) -> SyncReport:
         """Bring the store in line with a freshly loaded deck; call it each time a deck is loaded.
@@ -59,32 +176,82 @@ class Store:
         reviews to the new id once, and a changed card type resets scheduling while
         keeping the review rows. One transaction.
         """
-        raise NotImplementedError
+        try:
+            with self._write() as conn:
+                deck_row = self._deck_row(conn, deck.id, create=True)
+                assert deck_row is not None
+                return sync_deck(conn, deck_row, deck, self.clock.now())
+        except StorageError:
+            self._forget_deck_cache()
+            raise
 
     def get_item(self, deck_id: str, item_key: str) -> ItemRecord | None:
         """One item, or None if the store has never seen it."""
-        raise NotImplementedError
+
+        def work(conn: sqlite3.Connection) -> ItemRecord | None:
+            deck = self._deck_row(conn, deck_id, create=False)
+            if deck is None:
+                return None
+            row = conn.execute(
+                f"SELECT {ITEM_COLUMNS} FROM item AS i WHERE i.deck = ? AND i.item_key = ?", (deck, item_key)
+            ).fetchone()
+            return None if row is None else item_record(deck_id, row)
+
+        return self._read(work)
 
     def items(self, deck_id: str, *, include_hidden: bool = False) -> dict[str, ItemRecord]:
         """Every item of a deck keyed by item key, in deck order."""
-        raise NotImplementedError
+        hidden = "" if include_hidden else " AND i.hidden = 0"
+        return {
+            record.item_key: record for record in self._select_items(deck_id, f"{hidden} ORDER BY i.position, i.id", ())
+        }
 
     def due_items(self, deck_id: str, now: datetime, *, limit: int | None = None) -> list[ItemRecord]:
         """Scheduled items due at `now`, earliest due first.
 
         Leaves out new, suspended, hidden items and those buried until after `now`.
         """
-        raise NotImplementedError
+        t = to_us(now)
+        return self._select_items(
+            deck_id,
+            " AND i.due <= ? AND i.state IS NOT NULL AND i.suspended = 0 AND i.hidden = 0"
+            " AND (i.buried_until IS NULL OR i.buried_until <= ?) ORDER BY i.due, i.id LIMIT ?",
+            (t, t, -1 if limit is None else limit),
+        )
 
     def new_items(self, deck_id: str, now: datetime, *, limit: int | None = None) -> list[ItemRecord]:
         """Never-reviewed items in deck order, leaving out suspended, hidden and buried ones."""
-        raise NotImplementedError
+        return self._select_items(
+            deck_id,
+            " AND i.state IS NULL AND i.suspended = 0 AND i.hidden = 0"
+            " AND (i.buried_until IS NULL OR i.buried_until <= ?) ORDER BY i.position LIMIT ?",
+            (to_us(now), -1 if limit is None else limit),
+        )
+
+    def _select_items(self, deck_id: str, tail: str, params: tuple[object, ...]) -> list[ItemRecord]:
+        def work(conn: sqlite3.Connection) -> list[ItemRecord]:
+            deck = self._deck_row(conn, deck_id, create=False)
+            if deck is None:
+                return []
+            rows = conn.execute(f"SELECT {ITEM_COLUMNS} FROM item AS i WHERE i.deck = ?{tail}", (deck, *params))
+            return [item_record(deck_id, row) for row in rows]
+
+        return self._read(work)
 
     def counts(self, deck_id: str, now: datetime, day_end: datetime) -> ItemCounts:
-        """How the deck's items stand at `now`; `day_end` is when the current study day ends (UTC)."""
-        raise NotImplementedError
+        """How the deck's items stand at `now`; `day_end` is when the current study day ends (UTC).
 
-    # --- answers -----------------------------------------------------------
+        new, learning and review count unsuspended visible items whether due or not;
+        due_today and due_now leave out buried items.
+        """
+
+        def work(conn: sqlite3.Connection) -> ItemCounts:
+            deck = self._deck_row(conn, deck_id, create=False)
+            return ItemCounts() if deck is None else queries.counts(conn, deck, now, day_end)
+
+        return self._read(work)
+
+    # --- answers ---------------------------------------------------------------
 
     def record_review(
         self,
@@ -99,109 +266,162 @@ class Store:
         `new_memory` None records the answer without touching the schedule (cram,
         quiz). `before` is the state the scheduler started from, kept so the answer
         can be undone. `leech=True` tags the item a leech and suspends it in the same
-        transaction. A due date earlier than the review time (a clock that went
-        backwards) is clamped to the review time. Committed to disk before it returns.
+        transaction. A due date earlier than the item's last review (a clock that
+        went backwards) is moved up to it, and logged. A scheduled answer also clears
+        the item's changed flags: the student has now seen the current text.
+        Committed to disk before it returns.
 
         Raises:
             NotSavedError: the disk is full or the write failed; nothing was saved.
         """
-        raise NotImplementedError
+        try:
+            with self._write() as conn:
+                deck = self._deck_row(conn, review.deck_id, create=True)
+                assert deck is not None
+                return answers.record(conn, deck, review, new_memory, before, leech)
+        except StorageError:
+            self._forget_deck_cache()
+            raise
 
     def undo_review(self, review_id: int) -> MemoryState | None:
         """Undo an answer: restore the item's state from before it and mark the review undone.
 
         The review row stays in the history (marked undone), never deleted. A leech
-        tag or suspension that answer caused is lifted. Returns the restored state
+        tag and suspension that answer caused are lifted. Only the latest answer to
+        an item that is still in force can be undone. Returns the restored state
         (None when the item was new).
 
         Raises:
-            StorageError: the review does not exist or was already undone.
+            StorageError: the review does not exist, was already undone, or a later answer followed it.
         """
-        raise NotImplementedError
+        with self._write() as conn:
+            return answers.undo(conn, review_id, to_us(self.clock.now()))
 
     def reviews(self, deck_id: str, item_key: str | None = None, *, include_undone: bool = False) -> list[StoredReview]:
         """The review log of a deck (or of one item), oldest first."""
-        raise NotImplementedError
 
-    # --- student actions on items -----------------------------------------
+        def work(conn: sqlite3.Connection) -> list[StoredReview]:
+            deck = self._deck_row(conn, deck_id, create=False)
+            if deck is None:
+                return []
+            sql = f"SELECT {REVIEW_COLUMNS} FROM review AS r JOIN item AS i ON i.id = r.item WHERE r.deck = ?"
+            params: list[object] = [deck]
+            if item_key is not None:
+                sql += " AND i.item_key = ?"
+                params.append(item_key)
+            if not include_undone:
+                sql += " AND r.undone_at IS NULL"
+            rows = conn.execute(sql + " ORDER BY r.reviewed_at, r.id", params)
+            return [stored_review(deck_id, row) for row in rows]
+
+        return self._read(work)
+
+    # --- student actions on items ----------------------------------------------
 
     def suspend(self, deck_id: str, item_keys: Iterable[str]) -> None:
         """Keep these items out of every review until unsuspended."""
-        raise NotImplementedError
+        self._update_items(deck_id, item_keys, "suspended = 1")
 
     def unsuspend(self, deck_id: str, item_keys: Iterable[str]) -> None:
         """Let suspended items (leeches included) come back; clears the leech tag too."""
-        raise NotImplementedError
+        self._update_items(deck_id, item_keys, "suspended = 0, leech = 0")
 
     def bury(self, deck_id: str, item_keys: Iterable[str], until: datetime) -> None:
         """Hide these items from reviews until `until` (usually the start of the next study day)."""
-        raise NotImplementedError
+        self._update_items(deck_id, item_keys, "buried_until = ?", (to_us(until),))
 
     def unbury(self, deck_id: str, item_keys: Iterable[str]) -> None:
         """Lift a bury early."""
-        raise NotImplementedError
+        self._update_items(deck_id, item_keys, "buried_until = NULL")
 
     def reset(self, deck_id: str, item_keys: Iterable[str]) -> None:
         """Forget these items: they become new again; their review history is kept.
 
-        Also clears the changed flags, since the student has acted on them.
+        Also clears the leech tag and the changed flags, since the student has acted
+        on them; a suspension stays until lifted.
         """
-        raise NotImplementedError
+        self._update_items(
+            deck_id,
+            item_keys,
+            "state = NULL, step = NULL, stability = NULL, difficulty = NULL, due = NULL, last_review = NULL, "
+            "reps = 0, lapses = 0, leech = 0, reviewed_fingerprint = '', reviewed_answer_fingerprint = ''",
+        )
 
     def set_leech(self, deck_id: str, item_key: str, leech: bool) -> None:
         """Tag or untag an item as a leech (does not suspend or unsuspend it)."""
-        raise NotImplementedError
+        self._update_items(deck_id, [item_key], "leech = ?", (int(leech),))
 
     def acknowledge_change(self, deck_id: str, item_keys: Iterable[str]) -> None:
         """Clear the changed / answer-changed flags once the student has seen them and kept the progress."""
-        raise NotImplementedError
+        self._update_items(
+            deck_id,
+            item_keys,
+            "reviewed_fingerprint = fingerprint, reviewed_answer_fingerprint = answer_fingerprint",
+        )
 
-    # --- what was done -----------------------------------------------------
+    # --- what was done -----------------------------------------------------------
+
+    def _deck_query(self, deck_id: str | None, work: Callable[[sqlite3.Connection, int | None], _T], empty: _T) -> _T:
+        def run(conn: sqlite3.Connection) -> _T:
+            if deck_id is None:
+                return work(conn, None)
+            deck = self._deck_row(conn, deck_id, create=False)
+            return empty if deck is None else work(conn, deck)
+
+        return self._read(run)
 
     def daily_work(self, deck_id: str, since: datetime) -> DailyWork:
-        """New items introduced and reviews done since `since` (the start of the study day)."""
-        raise NotImplementedError
+        """New items introduced and reviews done since `since` (the start of the study day), undone ones left out."""
+        return self._deck_query(deck_id, lambda c, d: queries.daily_work(c, d, since), DailyWork())  # type: ignore[arg-type]
 
     def reviewed_since(self, deck_id: str, since: datetime) -> set[str]:
         """Item keys answered (not undone) since `since`: the siblings rule needs them."""
-        raise NotImplementedError
+        return self._deck_query(deck_id, lambda c, d: queries.reviewed_since(c, d, since), set())  # type: ignore[arg-type]
 
     def review_counts(self, deck_id: str | None, boundaries: Sequence[datetime]) -> list[int]:
-        """Reviews in each interval [boundaries[i], boundaries[i+1]); len(boundaries) - 1 numbers.
+        """Answers (not undone) in each interval [boundaries[i], boundaries[i+1]); len(boundaries) - 1 numbers.
 
         The caller computes the boundaries of local study days with quiz.clock.day_start,
         so "reviews per day" follows the student's time zone. `deck_id` None means all decks.
         """
-        raise NotImplementedError
+        empty = [0] * max(len(boundaries) - 1, 0)
+        return self._deck_query(deck_id, lambda c, d: queries.review_counts(c, d, boundaries), empty)
 
     def forecast(self, deck_id: str | None, boundaries: Sequence[datetime]) -> list[int]:
-        """Scheduled items falling due in each interval [boundaries[i], boundaries[i+1]).
+        """Scheduled, unsuspended items falling due in each interval [boundaries[i], boundaries[i+1]).
 
         Items already overdue at boundaries[0] count in the first interval.
         """
-        raise NotImplementedError
+        empty = [0] * max(len(boundaries) - 1, 0)
+        return self._deck_query(deck_id, lambda c, d: queries.forecast(c, d, boundaries), empty)
 
     def retention(self, deck_id: str | None, since: datetime) -> Retention:
-        """Share of answers to review-state items not rated AGAIN, since `since`."""
-        raise NotImplementedError
+        """Share of scheduled answers to review-state items not rated AGAIN, since `since`."""
+        return self._deck_query(deck_id, lambda c, d: queries.retention(c, d, since), Retention())
 
     def last_studied(self) -> dict[str, datetime]:
-        """The time of the latest answer in each deck."""
-        raise NotImplementedError
-
-    def study_days(self, deck_id: str | None, since: datetime) -> list[datetime]:
-        """Review times since `since`, oldest first (for streaks); the caller groups them by local day."""
-        raise NotImplementedError
+        """The time of the latest answer or quiz in each deck."""
+        latest = self._read(queries.last_studied)
+        return {deck: from_us(t) for deck, t in latest.items()}  # type: ignore[misc]
 
     def hardest_items(self, deck_id: str, *, limit: int = 10) -> list[HardItem]:
-        """Visible items with the most lapses, then the lowest mean score."""
-        raise NotImplementedError
+        """Visible items with the most lapses, then the lowest mean score (only items with some trouble)."""
+        return self._deck_query(deck_id, lambda c, d: queries.hardest_items(c, d, deck_id, limit), [])  # type: ignore[arg-type]
 
-    # --- quizzes and sessions ---------------------------------------------
+    # --- quizzes and sessions -------------------------------------------------
 
     def start_quiz(self, deck_id: str, settings: Mapping[str, Any]) -> int:
         """Begin a quiz attempt with its settings (count, seed, types, tags…); return its id."""
-        raise NotImplementedError
+        try:
+            with self._write() as conn:
+                deck = self._deck_row(conn, deck_id, create=True)
+                return conn.execute(
+                    "INSERT INTO quiz_attempt (deck, started_at, settings) VALUES (?, ?, ?) RETURNING id",
+                    (deck, to_us(self.clock.now()), json.dumps(dict(settings), default=str)),
+                ).fetchone()[0]
+        except StorageError:
+            self._forget_deck_cache()
+            raise
 
     def record_quiz_answer(
         self,
@@ -214,60 +434,62 @@ class Store:
         duration_ms: int = 0,
     ) -> None:
         """Save one question's outcome in its own transaction (committed before returning)."""
-        raise NotImplementedError
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO quiz_answer (attempt, item_key, response, correctness, score, answered_at, duration_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (attempt_id, item_key, response, str(correctness), score, to_us(self.clock.now()), duration_ms),
+            )
 
     def finish_quiz(self, attempt_id: int, *, score: float, max_score: float) -> None:
         """Close an attempt with its total score."""
-        raise NotImplementedError
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE quiz_attempt SET finished_at = ?, score = ?, max_score = ? WHERE id = ?",
+                (to_us(self.clock.now()), score, max_score, attempt_id),
+            )
 
     def quiz_history(self, deck_id: str | None = None, *, limit: int = 20) -> list[QuizAttempt]:
         """Quiz attempts, newest first, with their answers."""
-        raise NotImplementedError
+
+        return self._read(lambda conn: quizzes.history(conn, deck_id, limit))
 
     def start_session(self, deck_id: str, mode: StudyMode) -> int:
         """Begin a study session; return its id (pass it in each ReviewRecord)."""
-        raise NotImplementedError
+        try:
+            with self._write() as conn:
+                deck = self._deck_row(conn, deck_id, create=True)
+                return conn.execute(
+                    "INSERT INTO session (deck, mode, started_at) VALUES (?, ?, ?) RETURNING id",
+                    (deck, str(mode), to_us(self.clock.now())),
+                ).fetchone()[0]
+        except StorageError:
+            self._forget_deck_cache()
+            raise
 
     def finish_session(self, session_id: int, summary: Mapping[str, Any] | None = None) -> None:
         """Close a session, storing its summary (score, counts…) as JSON."""
-        raise NotImplementedError
+        text = None if summary is None else json.dumps(dict(summary), default=str)
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE session SET finished_at = ?, summary = ? WHERE id = ?",
+                (to_us(self.clock.now()), text, session_id),
+            )
 
-    # --- options -----------------------------------------------------------
+    # --- options -----------------------------------------------------------------
 
     def get_options(self, deck_id: str) -> dict[str, Any]:
         """The student's overrides of a deck's StudyOptions (field name → value); empty if none."""
-        raise NotImplementedError
+        row = self._read(lambda c: c.execute("SELECT options FROM deck WHERE name = ?", (deck_id,)).fetchone())
+        return json.loads(row[0]) if row and row[0] else {}
 
     def set_options(self, deck_id: str, options: Mapping[str, Any]) -> None:
         """Replace the student's overrides for a deck (an empty mapping removes them)."""
-        raise NotImplementedError
-
-
-def open_store(data_dir: Path, *, clock: Clock | None = None, read_only: bool = False) -> Store:
-    """Open (creating if needed) the progress store `progress.db` in the data folder.
-
-    Takes the single-writer lock, migrates an older schema, refuses a newer one, and
-    makes the day's rotating backup. `read_only=True` opens a store the student can
-    read but never write (for a read-only data folder).
-
-    Raises:
-        StoreLockedError: another running quiz holds the store (its pid is named).
-        ReadOnlyStoreError: the data folder cannot be written (retry with read_only=True).
-        NewerStoreError: a newer version of quiz wrote this database.
-        CorruptStoreError: the database was damaged; it was moved aside, a backup is named.
-    """
-    raise NotImplementedError
-
-
-def list_backups(data_dir: Path) -> list[Path]:
-    """The backups in the data folder, newest first."""
-    raise NotImplementedError
-
-
-def restore_backup(data_dir: Path, backup: Path | None = None) -> Path:
-    """Put a backup (by default the newest that passes quick_check) in place of the database.
-
-    A database already there is moved aside first, never overwritten. Returns the
-    backup restored. Call it with no store open.
-    """
-    raise NotImplementedError
+        text = json.dumps(dict(options), default=list) if options else None
+        try:
+            with self._write() as conn:
+                deck = self._deck_row(conn, deck_id, create=True)
+                conn.execute("UPDATE deck SET options = ? WHERE id = ?", (text, deck))
+        except StorageError:
+            self._forget_deck_cache()
+            raise

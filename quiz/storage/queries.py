@@ -1,0 +1,128 @@
+"""Read-only questions the session and the statistics ask, each answered by an indexed query.
+
+Functions take an open connection and the deck's row id (None = all decks where
+allowed); the Store maps deck ids to rows and turns errors into StorageErrors.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import datetime
+
+from quiz.storage.db import to_us
+from quiz.storage.records import DailyWork, HardItem, ItemCounts, Retention
+
+_VISIBLE = "hidden = 0 AND suspended = 0"
+
+
+def counts(conn: sqlite3.Connection, deck: int, now: datetime, day_end: datetime) -> ItemCounts:
+    """See Store.counts."""
+    row = conn.execute(
+        f"""
+        SELECT
+            sum({_VISIBLE} AND state IS NULL),
+            sum({_VISIBLE} AND state IN (1, 3)),
+            sum({_VISIBLE} AND state = 2),
+            sum({_VISIBLE} AND state IS NOT NULL AND due < :end AND coalesce(buried_until, 0) <= :now),
+            sum({_VISIBLE} AND state IS NOT NULL AND due <= :now AND coalesce(buried_until, 0) <= :now),
+            sum(hidden = 0 AND suspended = 1),
+            sum({_VISIBLE} AND buried_until > :now),
+            sum(hidden = 0 AND leech = 1),
+            sum(hidden = 1),
+            sum(hidden = 0 AND state IS NOT NULL AND reviewed_fingerprint <> ''
+                AND (fingerprint <> reviewed_fingerprint OR answer_fingerprint <> reviewed_answer_fingerprint))
+        FROM item WHERE deck = :deck
+        """,
+        {"deck": deck, "now": to_us(now), "end": to_us(day_end)},
+    ).fetchone()
+    names = ("new", "learning", "review", "due_today", "due_now", "suspended", "buried", "leeches", "hidden", "changed")
+    return ItemCounts(**{name: value or 0 for name, value in zip(names, row, strict=True)})
+
+
+def daily_work(conn: sqlite3.Connection, deck: int, since: datetime) -> DailyWork:
+    """See Store.daily_work."""
+    row = conn.execute(
+        "SELECT sum(b_state IS NULL), sum(b_state = 2), sum(b_state IN (1, 3)) FROM review "
+        "WHERE deck = ? AND reviewed_at >= ? AND undone_at IS NULL AND a_state IS NOT NULL",
+        (deck, to_us(since)),
+    ).fetchone()
+    return DailyWork(new_introduced=row[0] or 0, reviews=row[1] or 0, learning=row[2] or 0)
+
+
+def reviewed_since(conn: sqlite3.Connection, deck: int, since: datetime) -> set[str]:
+    """See Store.reviewed_since."""
+    rows = conn.execute(
+        "SELECT DISTINCT i.item_key FROM review AS r JOIN item AS i ON i.id = r.item "
+        "WHERE r.deck = ? AND r.reviewed_at >= ? AND r.undone_at IS NULL",
+        (deck, to_us(since)),
+    )
+    return {row[0] for row in rows}
+
+
+def review_counts(conn: sqlite3.Connection, deck: int | None, boundaries: Sequence[datetime]) -> list[int]:
+    """See Store.review_counts: one indexed range count per interval."""
+    edges = [to_us(b) for b in boundaries]
+    if deck is None:
+        sql = "SELECT count(*) FROM review WHERE reviewed_at >= ? AND reviewed_at < ? AND undone_at IS NULL"
+        return [conn.execute(sql, (lo, hi)).fetchone()[0] for lo, hi in zip(edges, edges[1:], strict=False)]
+    sql = "SELECT count(*) FROM review WHERE deck = ? AND reviewed_at >= ? AND reviewed_at < ? AND undone_at IS NULL"
+    return [conn.execute(sql, (deck, lo, hi)).fetchone()[0] for lo, hi in zip(edges, edges[1:], strict=False)]
+
+
+def forecast(conn: sqlite3.Connection, deck: int | None, boundaries: Sequence[datetime]) -> list[int]:
+    """See Store.forecast: the due dates before the last boundary, bucketed."""
+    edges = [to_us(b) for b in boundaries]
+    if len(edges) < 2:
+        return []
+    where = f"{_VISIBLE} AND state IS NOT NULL AND due < ?"
+    if deck is None:
+        rows = conn.execute(f"SELECT due FROM item WHERE {where}", (edges[-1],))
+    else:
+        rows = conn.execute(f"SELECT due FROM item WHERE deck = ? AND {where}", (deck, edges[-1]))
+    result = [0] * (len(edges) - 1)
+    inner = edges[1:-1]
+    for (due,) in rows:
+        result[bisect_right(inner, due)] += 1
+    return result
+
+
+def retention(conn: sqlite3.Connection, deck: int | None, since: datetime) -> Retention:
+    """See Store.retention."""
+    sql = (
+        "SELECT count(*), sum(rating > 1) FROM review WHERE reviewed_at >= ? AND b_state = 2 "
+        "AND a_state IS NOT NULL AND undone_at IS NULL"
+    )
+    params: tuple[object, ...] = (to_us(since),)
+    if deck is not None:
+        sql += " AND deck = ?"
+        params += (deck,)
+    total, passed = conn.execute(sql, params).fetchone()
+    return Retention(passed=passed or 0, total=total or 0)
+
+
+def last_studied(conn: sqlite3.Connection) -> dict[str, int]:
+    """Deck id → the latest answer or quiz start (microseconds), one index lookup per deck."""
+    result: dict[str, int] = {}
+    for deck, name in conn.execute("SELECT id, name FROM deck").fetchall():
+        review = conn.execute("SELECT max(reviewed_at) FROM review WHERE deck = ?", (deck,)).fetchone()[0]
+        quiz = conn.execute("SELECT max(started_at) FROM quiz_attempt WHERE deck = ?", (deck,)).fetchone()[0]
+        latest = max((t for t in (review, quiz) if t is not None), default=None)
+        if latest is not None:
+            result[name] = latest
+    return result
+
+
+def hardest_items(conn: sqlite3.Connection, deck: int, deck_id: str, limit: int) -> list[HardItem]:
+    """See Store.hardest_items; uses the per-item totals kept by record_review."""
+    rows = conn.execute(
+        "SELECT item_key, lapses, answers, score_sum FROM item "
+        "WHERE deck = ? AND hidden = 0 AND answers > 0 AND (lapses > 0 OR score_sum < answers) "
+        "ORDER BY lapses DESC, score_sum / answers ASC, position LIMIT ?",
+        (deck, limit),
+    )
+    return [
+        HardItem(deck_id=deck_id, item_key=key, lapses=lapses, reviews=answers, mean_score=total / answers)
+        for key, lapses, answers, total in rows
+    ]
