@@ -9,8 +9,7 @@ from quiz.generation.cardmaking import Draft, card_id
 from quiz.generation.distractors import distractors, rng_for
 from quiz.generation.extract_dates import date_key
 from quiz.generation.facts import Fact, FactKind
-from quiz.generation.phrasing import lower_start, window
-from quiz.generation.templates import anniversary_event_before
+from quiz.generation.phrasing import anniversary_event_before, lower_start, window
 from quiz.model import ClozeCard, ClozeGap, DateAnswer, MatchCard, OrderCard, TrueFalseCard
 
 _GAP_HINTS = {

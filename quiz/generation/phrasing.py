@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from quiz.generation.facts import Fact
+from quiz.model import DateAnswer
 
 GAP = "___"
 MIN_WINDOW_WORDS = 9
@@ -99,3 +100,75 @@ def strip_end(text: str) -> str:
     """The sentence without its final full stop (for quoting inside a question)."""
     text = text.strip()
     return text[:-1] if text.endswith(".") else text
+
+
+# --- question wording -------------------------------------------------------------
+
+
+def lead(kind: str) -> str:
+    """The usual lead-in: "<Which year> completes this statement from the article:"."""
+    return f"{kind} completes this statement from the article:"
+
+
+def date_lead(answer: DateAnswer) -> str:
+    """The lead-in that asks for a date at its granularity: a year, a month and year, a date, or dates."""
+    start = answer.start
+    if answer.end is not None:
+        return "Which dates complete this statement from the article:"
+    if start.month is None:
+        return lead("Which year")
+    if start.day is None:
+        return "Which month and year complete this statement from the article:" if start.year else lead("Which month")
+    return lead("Which date")
+
+
+def gap_question(lead_in: str, fact: Fact, blanks: tuple[Fact, ...] = ()) -> str:
+    """The lead-in, then the fact's clause quoted with the fact blanked."""
+    return f"{lead_in} “{quote(fact, blanks=blanks)}”?"
+
+
+# --- reading a sentence around a fact ----------------------------------------------
+
+_ANNIVERSARY = re.compile(r"^\s+years?\s+(?:since|after)\s+(?P<event>.+?)(?:\s+in\s+(?:1\d{3}|20\d{2})\b|[,;.]|$)")
+CLAUSE_END = re.compile(r",\s(?:which|marking|underscoring|representing|following|with|while|known|as well)\b")
+"""Where a clause that adds detail begins: a question stops before it."""
+
+
+def subject_predicate(fact: Fact) -> str:
+    """What the article says its subject did, when the fact opens its clause: "has emerged as China’s top … supplier".
+
+    Only for a fact at the start of the sentence (or after one introductory word
+    and a comma, "Notably, Russia has …") followed by its verb, so the question
+    "which country has emerged as …?" reads as English.
+    """
+    before = fact.sentence.text[: fact.start]
+    if before.strip() and not re.fullmatch(r"[A-Z][a-z]+,\s", before):
+        return ""
+    after = fact.sentence.text[fact.end :]
+    match = _PREDICATE.match(after)
+    if not match:
+        return ""
+    predicate = CLAUSE_END.split(strip_end(match["predicate"]))[0]
+    predicate = re.split(r"[,;:]\s", predicate)[0].strip()
+    return predicate if len(predicate.split()) >= 3 else ""
+
+
+_PREDICATE = re.compile(
+    r"^\s(?!(?:and|or|nor|but|of|in|on|at|to|for|with|from|by|as|the|a|an|that|which|who)\b)(?P<predicate>[a-z]+\b.+)$"
+)
+"""A lower-case word after a sentence-initial name is, in English, almost always its verb."""
+
+
+def anniversary_event_after(fact: Fact) -> str:
+    """For "75 years since X in 1949", the event X (from the figure "75")."""
+    if fact.unit != "years":
+        return ""
+    match = _ANNIVERSARY.match(fact.sentence.text[fact.end :])
+    return match["event"].strip() if match else ""
+
+
+def anniversary_event_before(fact: Fact) -> str:
+    """For "75 years since X in 1949", the event X (from the year "1949")."""
+    before = fact.sentence.text[: fact.start]
+    match = re.search(r"\b\d+\s+years?\s+(?:since|after)\s+(?P<event>.+?)\s+in\s+$", before)
+    return match["event"].strip() if match else ""

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from quiz.generation import composite, templates
+from quiz.generation import choice_templates, composite, phrasing, templates
 from quiz.generation.cardmaking import Draft, slugify
 from quiz.generation.entities import extract_entities
 from quiz.generation.extract_dates import extract_dates
@@ -152,7 +152,7 @@ def make_drafts(sentences: list[Sentence], facts: list[Fact], seed: int) -> list
     dates = [f for f in facts if f.kind is FactKind.DATE]
     events = list(dict.fromkeys(label for label in map(composite.event_label, dates) if label))
     for fact in dates:
-        if draft := templates.anniversary_event_card(fact, events, seed):
+        if draft := choice_templates.anniversary_event_card(fact, events, seed):
             per_sentence[fact.sentence.index].append(draft)
     drafts = [d for s in sentences for d in per_sentence[s.index]]
     timeline = composite.timeline_card(dates)
@@ -193,18 +193,18 @@ def _single(
     if kind in counters and not precise:
         counters[kind] += 1
     if kind is FactKind.DATE:
-        if counters[kind] % 3 == 0 and not templates.anniversary_event_before(fact):
-            return templates.date_choice_card(fact, facts, seed) or templates.date_card(fact, facts)
-        return templates.date_card(fact, facts)
+        if counters[kind] % 3 == 0 and not phrasing.anniversary_event_before(fact):
+            return choice_templates.date_choice_card(fact, facts, seed) or templates.date_card(fact)
+        return templates.date_card(fact)
     if kind is FactKind.FIGURE:
         # A figure stated to a decimal or as money is asked as a number, where its precision counts.
-        if not precise and counters[kind] % 2 == 0 and not templates.anniversary_event_after(fact):
-            return templates.figure_choice_card(fact, facts, seed) or templates.numeric_card(fact)
+        if not precise and counters[kind] % 2 == 0 and not phrasing.anniversary_event_after(fact):
+            return choice_templates.figure_choice_card(fact, facts, seed) or templates.numeric_card(fact)
         return templates.numeric_card(fact)
     if kind is FactKind.ORDINAL:
         return templates.ordinal_card(fact)
     if kind is FactKind.DURATION:
-        return templates.duration_card(fact, facts, seed)
+        return choice_templates.duration_card(fact, facts, seed)
     if kind is FactKind.SCORE:
         return templates.score_card(fact)
     if kind is FactKind.PERSON:
@@ -277,7 +277,7 @@ def _mention_score(fact: Fact, neighbours: list[Fact]) -> tuple[int, ...]:
     repeats = len(re.findall(rf"(?<!\w){re.escape(fact.text)}(?!\w)", text))
     rivals = sum(1 for other in neighbours if other.kind is FactKind.PLACE and other is not fact)
     subject = 0 if _SUBJECT_VERB.match(fact.sentence.text[fact.end :]) else 1
-    asked_plainly = 0 if templates.subject_predicate(fact) else 1
+    asked_plainly = 0 if phrasing.subject_predicate(fact) else 1
     return (0 if fact.detail else 1, repeats, asked_plainly, subject, rivals)
 
 

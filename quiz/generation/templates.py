@@ -14,14 +14,22 @@ import re
 
 from quiz.generation import gazetteer
 from quiz.generation.cardmaking import Draft, card_id
-from quiz.generation.distractors import answer_text, distractors, rng_for
+from quiz.generation.choice_templates import choice_card
 from quiz.generation.extract_numbers import number_text, ordinal_suffix, ordinal_word
 from quiz.generation.facts import Fact
-from quiz.generation.phrasing import lower_start, quote, strip_end
+from quiz.generation.phrasing import (
+    CLAUSE_END,
+    anniversary_event_after,
+    anniversary_event_before,
+    date_lead,
+    gap_question,
+    lead,
+    lower_start,
+    strip_end,
+    subject_predicate,
+)
 from quiz.model import (
     Answer,
-    Choice,
-    ChoiceCard,
     DateAnswer,
     DateCard,
     NumericAnswer,
@@ -30,31 +38,10 @@ from quiz.model import (
     ShortCard,
 )
 
-_ANNIVERSARY = re.compile(r"^\s+years?\s+(?:since|after)\s+(?P<event>.+?)(?:\s+in\s+(?:1\d{3}|20\d{2})\b|[,;.]|$)")
 _SOURCE_REST = re.compile(r"^\s*,\s*(?P<rest>.+)$")
-_CLAUSE_END = re.compile(r",\s(?:which|marking|underscoring|representing|following|with|while|known|as well)\b")
 
 
-def lead(kind: str) -> str:
-    return f"{kind} completes this statement from the article:"
-
-
-def _date_lead(answer: DateAnswer) -> str:
-    start = answer.start
-    if answer.end is not None:
-        return "Which dates complete this statement from the article:"
-    if start.month is None:
-        return lead("Which year")
-    if start.day is None:
-        return "Which month and year complete this statement from the article:" if start.year else lead("Which month")
-    return lead("Which date")
-
-
-def gap_question(lead_in: str, fact: Fact, blanks: tuple[Fact, ...] = ()) -> str:
-    return f"{lead_in} “{quote(fact, blanks=blanks)}”?"
-
-
-def date_card(fact: Fact, facts: list[Fact]) -> Draft:
+def date_card(fact: Fact) -> Draft:
     """A date at the article's granularity; anniversaries ask for the event's year."""
     assert isinstance(fact.value, DateAnswer)
     event = anniversary_event_before(fact)
@@ -62,7 +49,7 @@ def date_card(fact: Fact, facts: list[Fact]) -> Draft:
         question = f"According to the article, in which year did {event} take place?"
         template = "anniversary.year"
     else:
-        question = gap_question(_date_lead(fact.value), fact)
+        question = gap_question(date_lead(fact.value), fact)
         template = "gap.date"
     card = DateCard(
         id=card_id("date", fact.text, question),
@@ -207,7 +194,7 @@ def organisation_card(fact: Fact, facts: list[Fact], seed: int) -> Draft:
     if fact.detail == "source":
         rest = _SOURCE_REST.match(fact.sentence.text[fact.end :])
         if rest:
-            statement = _CLAUSE_END.split(strip_end(rest["rest"]))[0]
+            statement = CLAUSE_END.split(strip_end(rest["rest"]))[0]
             question = f"According to the article, who stated that {lower_start(statement)}?"
             template = "source.statement"
     if not question and (predicate := subject_predicate(fact)):
@@ -229,13 +216,6 @@ def organisation_card(fact: Fact, facts: list[Fact], seed: int) -> Draft:
         tags=("organisation",),
     )
     return Draft(short, template.replace("choice.", "gap."), fact.text)
-
-
-def duration_card(fact: Fact, facts: list[Fact], seed: int) -> Draft | None:
-    """A relative span of time ("just over six months") as a choice among other spans."""
-    question = gap_question(lead("Which span of time"), fact)
-    card = choice_card("span", fact, facts, seed, question)
-    return Draft(card, "choice.duration", fact.text) if card is not None else None
 
 
 def quote_card(fact: Fact) -> Draft:
@@ -293,99 +273,3 @@ def score_card(fact: Fact) -> Draft:
         exact=True,
     )
     return Draft(card, "gap.score", fact.text)
-
-
-def choice_card(prefix: str, fact: Fact, facts: list[Fact], seed: int, question: str) -> ChoiceCard | None:
-    """One right option (the article's words) and three distractors; None when fewer than two exist."""
-    rng = rng_for(seed, prefix, fact.sentence.index, fact.start)
-    wrong = distractors(fact, facts, rng)
-    if len(wrong) < 2:
-        return None
-    right = answer_text(fact)
-    options = [Choice(right, 1.0), *(Choice(text) for text in wrong)]
-    rng.shuffle(options)
-    return ChoiceCard(
-        id=card_id(prefix, right, question),
-        question=question,
-        choices=tuple(options),
-        source=fact.sentence.text,
-        tags=(fact.kind.value,),
-    )
-
-
-def figure_choice_card(fact: Fact, facts: list[Fact], seed: int) -> Draft | None:
-    """A figure as a choice among the article's other figures in the same unit (or nearby values)."""
-    question = gap_question(lead("Which figure"), fact)
-    card = choice_card("figure", fact, facts, seed, question)
-    return Draft(card, "choice.figure", fact.text) if card is not None else None
-
-
-def date_choice_card(fact: Fact, facts: list[Fact], seed: int) -> Draft | None:
-    """A date as a choice among the article's other dates of the same granularity (or nearby ones)."""
-    assert isinstance(fact.value, DateAnswer)
-    question = gap_question(_date_lead(fact.value), fact)
-    card = choice_card("date", fact, facts, seed, question)
-    return Draft(card, "choice.date", fact.text) if card is not None else None
-
-
-def subject_predicate(fact: Fact) -> str:
-    """What the article says its subject did, when the fact opens its clause: "has emerged as China’s top … supplier".
-
-    Only for a fact at the start of the sentence (or after one introductory word
-    and a comma, "Notably, Russia has …") followed by its verb, so the question
-    "which country has emerged as …?" reads as English.
-    """
-    before = fact.sentence.text[: fact.start]
-    if before.strip() and not re.fullmatch(r"[A-Z][a-z]+,\s", before):
-        return ""
-    after = fact.sentence.text[fact.end :]
-    match = _PREDICATE.match(after)
-    if not match:
-        return ""
-    predicate = _CLAUSE_END.split(strip_end(match["predicate"]))[0]
-    predicate = re.split(r"[,;:]\s", predicate)[0].strip()
-    return predicate if len(predicate.split()) >= 3 else ""
-
-
-_PREDICATE = re.compile(
-    r"^\s(?!(?:and|or|nor|but|of|in|on|at|to|for|with|from|by|as|the|a|an|that|which|who)\b)(?P<predicate>[a-z]+\b.+)$"
-)
-"""A lower-case word after a sentence-initial name is, in English, almost always its verb."""
-
-
-def anniversary_event_card(fact: Fact, events: list[str], seed: int) -> Draft | None:
-    """What happened in an anniversary's year ("what happened in 1949?"), the other dated events as options."""
-    event = anniversary_event_before(fact)
-    if not event:
-        return None
-    right = event[0].upper() + event[1:]
-    wrong = [label for label in events if label.casefold() != right.casefold()][:3]
-    if len(wrong) < 2:
-        return None
-    question = f"According to the article, which event of {fact.text} does the anniversary recall?"
-    rng = rng_for(seed, "event", fact.sentence.index, fact.start)
-    options = [Choice(right, 1.0), *(Choice(text) for text in wrong)]
-    rng.shuffle(options)
-    card = ChoiceCard(
-        id=card_id("event", right, question),
-        question=question,
-        choices=tuple(options),
-        source=fact.sentence.text,
-        tags=("date", "event"),
-    )
-    return Draft(card, "anniversary.event", right)
-
-
-def anniversary_event_after(fact: Fact) -> str:
-    """For "75 years since X in 1949", the event X (from the figure "75")."""
-    if fact.unit != "years":
-        return ""
-    match = _ANNIVERSARY.match(fact.sentence.text[fact.end :])
-    return match["event"].strip() if match else ""
-
-
-def anniversary_event_before(fact: Fact) -> str:
-    """For "75 years since X in 1949", the event X (from the year "1949")."""
-    before = fact.sentence.text[: fact.start]
-    match = re.search(r"\b\d+\s+years?\s+(?:since|after)\s+(?P<event>.+?)\s+in\s+$", before)
-    return match["event"].strip() if match else ""

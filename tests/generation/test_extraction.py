@@ -138,7 +138,7 @@ def test_key_phrases() -> None:
     ],
 )
 def test_subject_predicate(text: str, predicate: str) -> None:
-    from quiz.generation.templates import subject_predicate
+    from quiz.generation.phrasing import subject_predicate
 
     place = next(f for f in extract_entities(s(text), []) if f.kind is FactKind.PLACE)
     assert subject_predicate(place) == predicate
