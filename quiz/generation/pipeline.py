@@ -21,7 +21,7 @@ from quiz.generation.keyphrases import extract_phrases
 from quiz.generation.phrasing import window
 from quiz.generation.quality import defects
 from quiz.generation.sentences import Sentence, split_sentences
-from quiz.model import AnyCard, Deck, DeckSource
+from quiz.model import Deck, DeckSource
 from quiz.text import clean_text, one_line
 
 MAX_SENTENCE_WORDS = 120
@@ -291,8 +291,3 @@ def _default_title(sentences: list[Sentence]) -> str:
 def _deck_id(text: str) -> str:
     slug = slugify(text)[:64].strip("-")
     return slug or "generated-deck"
-
-
-def cards_of(result: GenerationResult) -> tuple[AnyCard, ...]:
-    """The draft's cards (a shorthand for tools that only want the cards)."""
-    return result.deck.cards
