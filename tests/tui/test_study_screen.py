@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from quiz.loader import load_deck
 from quiz.model import Correctness, Rating
 from quiz.tui.screens.study import StudyScreen
@@ -20,6 +22,12 @@ def _driver(decks: Path, *ids: str) -> FakeDriver:
     if ids:
         driver.queue = [(c, k) for c, k in driver.queue if c.id in ids or k in ids]
     return driver
+
+
+async def _type(pilot, text: str) -> None:  # noqa: ANN001
+    """Type an answer into the answer line and press enter (setting the value, as a paste would)."""
+    pilot.app.screen.query_one("#answer", Input).value = text
+    await pilot.press("enter")
 
 
 async def _start(app, driver: FakeDriver, pilot) -> StudyScreen:  # noqa: ANN001
@@ -51,7 +59,7 @@ async def test_typed_answer_shows_feedback_then_enter_accepts_the_suggestion(app
     async with app.run_test() as pilot:
         screen = await _start(app, driver, pilot)
         assert isinstance(screen.question, TypedQuestion)
-        await pilot.press(*"Li Keqiang", "enter")
+        await _type(pilot, "Li Keqiang")
         await pilot.pause()
         panel = screen.query_one(FeedbackPanel)
         assert panel.display
@@ -70,11 +78,11 @@ async def test_overriding_the_rating_and_i_was_right(app_factory, decks) -> None
     app = app_factory()
     async with app.run_test() as pilot:
         await _start(app, driver, pilot)
-        await pilot.press(*"Li Qiang", "enter")
+        await _type(pilot, "Li Qiang")
         await pilot.pause()
         await pilot.press("4")
         await pilot.pause()
-        await pilot.press(*"240 million", "enter")
+        await _type(pilot, "240 million")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
@@ -144,7 +152,8 @@ async def test_cloze_asks_one_gap_at_a_time(app_factory, decks) -> None:
         screen = await _start(app, driver, pilot)
         prompt = str(screen.question.query_one(".prompt").render())
         assert "[ … ]" in prompt and "Harbin" in prompt  # gap 1 blank, gap 2 shown
-        await pilot.press(*"Li Qiang", "enter", "enter")
+        await _type(pilot, "Li Qiang")
+        await pilot.press("enter")
         await pilot.pause()
         prompt = str(screen.question.query_one(".prompt").render())
         assert "[ a city ]" in prompt and "Li Qiang" in prompt
@@ -156,10 +165,11 @@ async def test_numbers_and_dates_are_typed(app_factory, decks) -> None:
     app = app_factory()
     async with app.run_test() as pilot:
         screen = await _start(app, driver, pilot)
-        await pilot.press(*"$240.1 billion", "enter")
+        await _type(pilot, "$240.1 billion")
         await pilot.pause()
         assert screen.verdict is not None and screen.verdict.correct
-        await pilot.press("enter", *"May 16-17, 2024", "enter")
+        await pilot.press("enter")
+        await _type(pilot, "May 16-17, 2024")
         await pilot.pause()
         assert screen.verdict is not None and screen.verdict.correct
 
@@ -178,7 +188,8 @@ async def test_hint_skip_bury_suspend_and_undo_are_forwarded(app_factory, decks)
         await pilot.pause()
         await pilot.press("ctrl+o")
         await pilot.pause()
-        await pilot.press(*"240.1", "enter", "enter")
+        await _type(pilot, "240.1")
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.press("ctrl+z")
         await pilot.pause()
@@ -194,7 +205,7 @@ async def test_saved_mark_appears_only_after_the_commit(app_factory, decks) -> N
         screen = await _start(app, driver, pilot)
         header = screen.query_one("#study-header")
         assert "saved" not in str(header.render())
-        await pilot.press(*"Li Qiang", "enter")
+        await _type(pilot, "Li Qiang")
         await pilot.pause()
         assert "saved" not in str(header.render())
         await pilot.press("enter")
@@ -207,7 +218,7 @@ async def test_quitting_during_feedback_keeps_the_answer(app_factory, decks) -> 
     app = app_factory()
     async with app.run_test() as pilot:
         await _start(app, driver, pilot)
-        await pilot.press(*"Li Qiang", "enter")
+        await _type(pilot, "Li Qiang")
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
