@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from quiz.generation import gazetteer
 from quiz.generation.cardmaking import Draft, card_id
@@ -124,17 +125,22 @@ def cloze_card(sentence_facts: list[Fact]) -> Draft | None:
     return Draft(card, "cloze.sentence", ", ".join(g.answer for g in gaps))
 
 
-def timeline_card(dates: list[Fact]) -> Draft | None:
-    """Events with dated years in time order, when the article has at least three of them."""
+def timeline_card(dates: list[Fact], published: date | None = None) -> Draft | None:
+    """Events with dated years in time order, when the article has at least three of them.
+
+    A date without a year ("May 16-17") joins the timeline only when the
+    article's publication date is known: it is then taken to be the one within
+    six months of publication, which is how a news report uses such dates.
+    """
     events: dict[tuple[int, int, int], tuple[str, Fact]] = {}
     labels: set[str] = set()
     sentences: set[int] = set()
     for fact in dates:
-        if not isinstance(fact.value, DateAnswer) or fact.value.start.year is None or fact.value.end is not None:
+        key = _when(fact.value, published) if isinstance(fact.value, DateAnswer) else None
+        if key is None:
             continue
         if fact.sentence.index in sentences or _RANGE.search(fact.sentence.text[: fact.start]):
             continue  # one event per sentence; "between 2015 and 2022" is a period, not an event
-        key = date_key(fact.value)
         label = event_label(fact)
         if not label or label in labels or any(_overlap(key, other) for other in events):
             continue
@@ -155,6 +161,21 @@ def timeline_card(dates: list[Fact]) -> Draft | None:
         tags=("date", "timeline"),
     )
     return Draft(card, "order.timeline", ", ".join(f.text for f in sources))
+
+
+def _when(answer: DateAnswer, published: date | None) -> tuple[int, int, int] | None:
+    """A date's place in time, its year taken from the publication date when the article omits it."""
+    start = answer.start
+    if start.year is not None:
+        return date_key(answer)
+    if published is None or start.month is None:
+        return None
+    year = published.year
+    if start.month - published.month > 6:
+        year -= 1
+    elif published.month - start.month > 6:
+        year += 1
+    return (year, start.month, start.day or 0)
 
 
 _RANGE = re.compile(r"\b(?:between|from)\s+$")
@@ -182,9 +203,13 @@ def event_label(fact: Fact) -> str:
         return event[0].upper() + event[1:]
     start, end = window(fact, max_words=24, min_words=8)
     text = fact.sentence.text
-    before = _LEAD_OUT.sub("", text[start : fact.start]).strip(" ,;:")
+    raw_before = text[start : fact.start]
+    before = _LEAD_OUT.sub("", raw_before).strip(" ,;:")
     if len(before.split()) < 5:
-        before = re.sub(r"\s+([,;:.])", r"\1", " ".join(f"{before} {text[fact.end : end]}".split())).strip(" ,;:.")
+        after = text[fact.end : end]
+        if "," in raw_before and after.startswith(","):  # "The gala, set for May 16-17, will …": drop the aside
+            after = after[1:]
+        before = re.sub(r"\s+([,;:.])", r"\1", " ".join(f"{before} {after}".split())).strip(" ,;:.")
     words = before.split()
     if len(words) < 3:
         return ""

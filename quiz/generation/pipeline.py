@@ -85,7 +85,7 @@ def generate_deck(
     text = clean_text(text)
     sentences = [s for s in split_sentences(text) if not s.heading and len(s.text.split()) <= MAX_SENTENCE_WORDS]
     facts = extract_facts(sentences)
-    drafts = make_drafts(sentences, facts, seed)
+    drafts = make_drafts(sentences, facts, seed, published)
     problems = defects([d.card for d in drafts])
     kept = [d for d in drafts if d.card.id not in problems]
     dropped = [
@@ -124,7 +124,7 @@ def extract_facts(sentences: list[Sentence]) -> list[Fact]:
     return facts
 
 
-def make_drafts(sentences: list[Sentence], facts: list[Fact], seed: int) -> list[Draft]:
+def make_drafts(sentences: list[Sentence], facts: list[Fact], seed: int, published: date | None = None) -> list[Draft]:
     """Candidate cards in reading order: one per chosen fact, then true/false, cloze, timeline and match."""
     topics = _topics(sentences, facts)
     by_sentence: dict[int, list[Fact]] = {}
@@ -155,7 +155,7 @@ def make_drafts(sentences: list[Sentence], facts: list[Fact], seed: int) -> list
         if draft := choice_templates.anniversary_event_card(fact, events, seed):
             per_sentence[fact.sentence.index].append(draft)
     drafts = [d for s in sentences for d in per_sentence[s.index]]
-    timeline = composite.timeline_card(dates)
+    timeline = composite.timeline_card(dates, published)
     match = composite.people_match_card(roles)
     drafts += [d for d in (timeline, match) if d is not None]
     return drafts

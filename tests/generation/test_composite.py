@@ -65,3 +65,17 @@ def test_cloze_gaps_are_hinted_and_never_repeat_elsewhere_in_the_text() -> None:
     (cloze,) = [c for c in generate_deck(text).deck.cards if isinstance(c, ClozeCard)]
     assert len(cloze.gaps) >= 2 and all(gap.hint for gap in cloze.gaps)
     assert cloze.type is CardType.CLOZE
+
+
+def test_a_date_without_a_year_joins_the_timeline_when_the_publication_date_is_known() -> None:
+    from datetime import date
+
+    text = (
+        "The ferry service closed in 1911 for good.\n"
+        "The bridge opened to traffic in 1932 after years of work.\n"
+        "The anniversary gala, set for May 16-17, will fill the old bridge.\n"
+        "Engineers repainted the whole bridge in 1989 with new steel.\n"
+    )
+    assert timeline(text).items[-1] == "Engineers repainted the whole bridge"  # type: ignore[union-attr]
+    with_year = [c for c in generate_deck(text, published=date(2024, 5, 1)).deck.cards if isinstance(c, OrderCard)]
+    assert with_year[0].items[-1] == "The anniversary gala will fill the old bridge"
