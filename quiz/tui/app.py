@@ -67,7 +67,11 @@ class QuizApp(App[int]):
         """What the app was started with."""
         self.backend = Backend(config.data_dir, clock=config.clock, seed=config.seed)
         """The one door to progress, decks and statistics."""
-        if config.theme:
+        if config.theme is None:
+            saved = _load_theme(config.data_dir)
+            if saved in self.available_themes:
+                self.theme = saved
+        else:
             if config.theme not in self.available_themes:
                 names = ", ".join(sorted(self.available_themes))
                 raise QuizError(f"unknown theme {config.theme!r}; choose one of: {names}")
@@ -75,6 +79,7 @@ class QuizApp(App[int]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        self.theme_changed_signal.subscribe(self, lambda theme: _save_theme(self.config.data_dir, theme.name))
         if self.config.start is not None:
             from quiz.tui.screens.study import open_study
 
@@ -170,6 +175,26 @@ class QuizApp(App[int]):
 
     def on_unmount(self) -> None:
         self.backend.close()
+
+
+THEME_FILE = "theme.txt"
+"""The student's chosen theme, kept in the data folder between runs."""
+
+
+def _load_theme(folder: Path) -> str | None:
+    try:
+        return (folder / THEME_FILE).read_text(encoding="utf-8").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _save_theme(folder: Path, name: str) -> None:
+    """Remember the theme; a read-only or full data folder just means it is not remembered."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / THEME_FILE).write_text(name + "\n", encoding="utf-8")
+    except OSError:
+        pass
 
 
 def make_app(

@@ -91,3 +91,13 @@ async def test_signal_handlers_are_not_installed_headless(app_factory) -> None:
     async with app.run_test() as pilot:
         await pilot.press("ctrl+q")
     assert app.return_code == 0
+
+
+async def test_a_chosen_theme_is_remembered(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    again = app_factory()
+    assert again.theme == "nord"
