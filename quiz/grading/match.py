@@ -98,8 +98,7 @@ def _closest(
     typos: bool,
     weights: Sequence[float] | None,
 ) -> Found:
-    scored: list[tuple[int, int, int]] = []
-    """(distance, allowance, index) per candidate within reach."""
+    scored: list[tuple[int, int, int]] = []  # (distance, allowance, index) of each candidate within reach
     for index, options in enumerate(forms):
         best = MAX_TYPO_SEARCH + 1
         allowance = 0

@@ -59,6 +59,77 @@ answer = "2024-04-03"
 id = "gaps"
 type = "cloze"
 text = "Trade reached {{$240.1 billion}} in {{2023}}."
+
+[[cards]]
+id = "count"
+type = "numeric"
+question = "How many?"
+answer = 1000
+
+[[cards]]
+id = "years"
+type = "numeric"
+question = "How many years?"
+answer = 75
+unit = "years"
+
+[[cards]]
+id = "share"
+type = "numeric"
+question = "What share?"
+answer = 45
+unit = "%"
+
+[[cards]]
+id = "month"
+type = "date"
+question = "Which month?"
+answer = "2022-02"
+
+[[cards]]
+id = "year"
+type = "date"
+question = "Which year?"
+answer = "1949"
+
+[[cards]]
+id = "places"
+type = "short"
+question = "Which two leaders?"
+answer = "Xi Jinping and Li Qiang"
+any_order = true
+
+[[cards]]
+id = "city"
+type = "choice"
+question = "Which city?"
+choices = ["Shanghai", "Harbin", "Dalian"]
+answer = "Harbin"
+
+[[cards]]
+id = "agenda"
+type = "multi"
+question = "Which apply?"
+choices = ["relations", "cooperation", "arms", "space"]
+answer = ["relations", "cooperation"]
+
+[[cards]]
+id = "fell"
+type = "true_false"
+question = "Trade fell."
+answer = false
+
+[[cards]]
+id = "timeline"
+type = "order"
+question = "Earliest first"
+items = ["1949", "2022", "2023", "2024"]
+
+[[cards]]
+id = "roles"
+type = "match"
+question = "Match"
+pairs = [["Putin", "Russian President"], ["Xi", "Chinese President"], ["Li", "Chinese Premier"]]
 """
 
 
@@ -99,6 +170,35 @@ def _json(capsys, *argv: str) -> dict:
         ("day", "03/04/2024", "wrong", "ambiguous"),
         ("gaps:gap1", "240.1bn", "correct", "exact"),
         ("gaps:gap2", "2022", "wrong", "no_match"),
+        ("count", "1,000", "correct", "exact"),
+        ("count", "1 000", "correct", "exact"),
+        ("years", "75th", "correct", "exact"),
+        ("years", "seventy-five", "correct", "exact"),
+        ("share", "45%", "correct", "exact"),
+        ("share", "45 percent", "correct", "exact"),
+        ("month", "February 2022", "correct", "date"),
+        ("month", "Feb. 2022", "correct", "date"),
+        ("year", "1949", "correct", "date"),
+        ("year", "1948", "wrong", "no_match"),
+        ("places", "Li Qiang, Xi Jinping", "correct", "any_order"),
+        ("city", "b", "correct", "choice"),
+        ("city", "2", "correct", "choice"),
+        ("city", "harbin", "correct", "choice"),
+        ("city", "Shanghai", "wrong", "choice"),
+        ("agenda", "a, b", "correct", "picks"),
+        ("agenda", "a", "partial", "picks"),
+        ("agenda", "a, c", "wrong", "picks"),
+        ("fell", "f", "correct", "choice"),
+        ("fell", "yes", "wrong", "choice"),
+        ("timeline", "1949, 2022, 2023, 2024", "correct", "pairs_in_order"),
+        ("timeline", "2022, 1949, 2023, 2024", "partial", "pairs_in_order"),
+        ("roles", "1a 2b 3c", "correct", "pairs_matched"),
+        (
+            "roles",
+            "Putin = Chinese President; Xi = Russian President; Li = Chinese Premier",
+            "partial",
+            "pairs_matched",
+        ),
     ],
 )
 def test_grade_command_reports_the_verdict_as_json(capsys, deck: Path, card, answer, correctness, rule) -> None:

@@ -383,3 +383,23 @@ def test_case_and_spacing_never_change_a_verdict_on_generated_cards(card: ShortC
     for variant in (typed.upper(), typed.lower(), pad + typed + pad, typed.replace(" ", "   ")):
         other = grade(card, variant)
         assert (other.correctness, other.score, other.rule) == (verdict.correctness, verdict.score, verdict.rule)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(
+    card=st.one_of(
+        short_cards(),
+        numeric_cards().map(lambda case: case[0]),
+        date_cards(),
+        choice_cards(),
+        multi_cards(),
+        order_cards(),
+        match_cards(),
+        cloze_cards(),
+    ),
+    response=ODD,
+)
+def test_generated_cards_never_raise_on_strange_responses(card, response) -> None:
+    for key in item_keys(card):
+        verdict = grade(card, response, item=key)
+        assert verdict.score is None or 0.0 <= verdict.score <= 1.0
