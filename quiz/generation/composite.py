@@ -14,18 +14,19 @@ from quiz.generation.phrasing import anniversary_event_before, lower_start, wind
 from quiz.model import ClozeCard, ClozeGap, DateAnswer, MatchCard, OrderCard, TrueFalseCard
 
 _GAP_HINTS = {
+    FactKind.PERSON: "a person",
     FactKind.DATE: "a date",
     FactKind.FIGURE: "a number",
-    FactKind.ORDINAL: "an ordinal",
-    FactKind.DURATION: "a span of time",
-    FactKind.PERSON: "a person",
-    FactKind.ROLE: "an office",
     FactKind.PLACE: "a place",
     FactKind.ORGANISATION: "an organisation",
     FactKind.TERM: "a phrase",
     FactKind.PHRASE: "a phrase",
     FactKind.SCORE: "a score",
+    FactKind.ORDINAL: "an ordinal",
+    FactKind.DURATION: "a span of time",
+    FactKind.ROLE: "an office",
 }
+"""Which facts may be gaps, most worth gapping first, and the hint each gap shows."""
 MAX_CLOZE_WORDS = 45
 MAX_TIMELINE = 6
 MAX_STATEMENT_WORDS = 40
@@ -78,7 +79,7 @@ def cloze_card(sentence_facts: list[Fact]) -> Draft | None:
     ]
     chosen: list[Fact] = []
     seen: set[str] = set()
-    for fact in usable:
+    for fact in sorted(usable, key=lambda f: list(_GAP_HINTS).index(f.kind)):
         key = fact.text.casefold()
         near = any(
             fact.sentence.index == other.sentence.index and fact.start <= other.end + 2 and other.start <= fact.end + 2
@@ -96,7 +97,7 @@ def cloze_card(sentence_facts: list[Fact]) -> Draft | None:
     start, end = 0, len(text)
     if len(text.split()) > MAX_CLOZE_WORDS:
         start, end = window(chosen[0], max_words=MAX_CLOZE_WORDS)
-    chosen = [f for f in chosen if start <= f.start and f.end <= end][:3]
+    chosen = sorted((f for f in chosen if start <= f.start and f.end <= end), key=lambda f: f.start)[:3]
     if len(chosen) < 2:
         return None
     pieces: list[str] = []
