@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,8 +11,12 @@ import pytest
 from quiz.clock import FixedClock
 from quiz.loader import load_deck
 from quiz.tui.app import QuizApp, make_app
+from quiz.tui.backend import Backend, DeckCounts
+from quiz.tui.driver import Miss, Summary
 from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.stats import HardCard, StatsView
 from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
 from tests.tui.fakes import FakeDriver
 
 pytestmark = pytest.mark.snapshot
@@ -21,8 +25,8 @@ TUI_DATA = Path(__file__).resolve().parent.parent / "data" / "tui"
 SIZE = (80, 24)
 
 
-def _deck_copy(tmp_path: Path, name: str) -> Path:
-    target = tmp_path / name
+def _deck_copy(folder: Path, name: str) -> Path:
+    target = folder / name
     shutil.copy(TUI_DATA / name, target)
     return target
 
@@ -75,3 +79,76 @@ def test_help_screen(snap_compare, tmp_path: Path) -> None:
 
 def test_terminal_too_small(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(_app(tmp_path, "flash"), terminal_size=(50, 12))
+
+
+@pytest.fixture
+def fake_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fixed counts and statistics in place of the progress store."""
+
+    def deck_counts(self, deck):  # noqa: ANN001, ANN202
+        return DeckCounts(
+            new=len(deck.cards) - 3, learning=1, due=2, last_studied=datetime(2024, 5, 15, 9, tzinfo=UTC), mastery=0.3
+        )
+
+    def stats(self, deck_id):  # noqa: ANN001, ANN202
+        today = date(2024, 5, 16)
+        return StatsView(
+            title="Every question type",
+            today=today,
+            reviews_per_day={today - timedelta(days=i): (i * 7) % 23 for i in range(0, 84, 2)},
+            retention=0.86,
+            forecast=[(i * 5) % 11 for i in range(30)],
+            hardest=[HardCard("Who became Chinese premier in 2023?", 3, "7 reviews, mean 45%")],
+            quiz_scores=[(datetime(2024, 5, 10 + i, 9, tzinfo=UTC), 0.5 + i / 10) for i in range(4)],
+            counts={"new": 7, "learning": 1, "review": 2, "due today": 2},
+            streak=3,
+        )
+
+    monkeypatch.setattr(Backend, "deck_counts", deck_counts)
+    monkeypatch.setattr(Backend, "stats", stats)
+
+
+def _home(tmp_path: Path) -> QuizApp:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    for name in ("all-types.toml", "broken.toml", "hostile.toml"):
+        _deck_copy(folder, name)
+    return make_app(
+        [folder],
+        data_dir=tmp_path / "data",
+        clock=FixedClock(datetime(2024, 5, 16, 9, tzinfo=UTC)),
+        seed=1,
+        bundled=False,
+    )
+
+
+def test_home_with_a_broken_deck(snap_compare, tmp_path: Path, fake_numbers: None) -> None:
+    assert snap_compare(_home(tmp_path), terminal_size=SIZE, press=["down"])
+
+
+def test_deck_screen(snap_compare, tmp_path: Path, fake_numbers: None) -> None:
+    assert snap_compare(_home(tmp_path), terminal_size=SIZE, press=["enter"])
+
+
+def test_statistics_screen(snap_compare, tmp_path: Path, fake_numbers: None) -> None:
+    assert snap_compare(_home(tmp_path), terminal_size=SIZE, press=["s"])
+
+
+def test_summary_screen(snap_compare, tmp_path: Path) -> None:
+    driver = FakeDriver(load_deck(_deck_copy(tmp_path, "all-types.toml")), "quiz")
+    driver.summary = lambda: Summary(  # type: ignore[method-assign]
+        mode="quiz",
+        answered=10,
+        score=0.73,
+        seconds=312,
+        by_tag={"geo": (3, 1.0), "people": (2, 0.5)},
+        by_type={"short": (2, 0.5), "choice": (1, 1.0)},
+        misses=[Miss("Who became Chinese premier in 2023?", "Li Keqiang", "Li Qiang", 0.0)],
+    )
+    base = make_app([], data_dir=tmp_path / "data", bundled=False)
+
+    class Summarised(QuizApp):
+        def on_ready(self) -> None:
+            self.push_screen(SummaryScreen(driver))
+
+    assert snap_compare(Summarised(base.config), terminal_size=SIZE)

@@ -161,6 +161,13 @@ class DeckScreen(Screen[None]):
 
 
 def _card_text(card: object) -> str:
-    """What a card asks, for the card list: its question, or a cloze card's passage."""
+    """What a card asks, for the card list: its question, or a cloze card's passage with the gaps blank."""
     question = getattr(card, "question", "")
-    return question or getattr(card, "text", "") or getattr(card, "title", "")
+    if question:
+        return question
+    text = getattr(card, "text", "")
+    if text:
+        from quiz.tui.widgets.question import GAP
+
+        return GAP.sub("[…]", text)
+    return getattr(card, "title", "")

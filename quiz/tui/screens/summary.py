@@ -27,7 +27,8 @@ def breakdown(title: str, rows: Mapping[str, tuple[int, float]]) -> render.Conte
     for name, (count, score) in sorted(rows.items(), key=lambda kv: kv[1][1]):
         lines.append(
             render.join(
-                render.deck_line(name[:width].ljust(width)),
+                render.deck_line(name[:width]),
+                " " * (width - len(name[:width])),
                 f" {count:>3}  ",
                 (meter(score, width=8), "$success" if score >= 0.8 else "$warning" if score >= 0.5 else "$error"),
                 f" {render.percent(score):>4}",

@@ -406,7 +406,10 @@ class MatchQuestion(QuestionWidget):
             if choice is not None
             else render.label("?", "$text-muted")
         )
-        return render.join(render.deck_line(self.lefts[index].ljust(min(width, 30))), ("  →  ", "$text-muted"), partner)
+        left = self.lefts[index][:30]
+        return render.join(
+            render.deck_line(left), " " * (min(width, 30) - len(left)), ("  →  ", "$text-muted"), partner
+        )
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
