@@ -71,3 +71,17 @@ def test_unreadable_inputs_give_one_clear_message(tmp_path: Path) -> None:
         read_article(empty)
     with pytest.raises(QuizError, match="cannot read"):
         read_article(tmp_path / "missing.txt")
+
+
+def test_markdown_code_front_matter_tables_and_setext_headings() -> None:
+    raw = (
+        "---\nauthor: someone\n---\n"
+        "Match Report\n============\n\n"
+        "```python\nprint('not article text')\n```\n\n"
+        "| Team | Goals |\n|---|---|\n| Rovers | 3 |\n\n"
+        "Rovers won 3-2 at\nRiverside Stadium on Saturday.\n"
+    )
+    article = parse_article(raw, kind=MARKDOWN)
+    assert "print" not in article.text and "author" not in article.text
+    assert article.text.split("\n")[0] == "Match Report"
+    assert "Rovers won 3-2 at Riverside Stadium on Saturday." in article.text.split("\n")
