@@ -22,15 +22,42 @@ MONTHS = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+for _number, _names in enumerate(
+    (
+        ("januar", "janvier", "enero", "jänner"),
+        ("februar", "février", "fevrier", "febrero"),
+        ("märz", "maerz", "mars", "marzo"),
+        ("avril", "abril"),
+        ("mai", "mayo"),
+        ("juni", "juin", "junio"),
+        ("juli", "juillet", "julio"),
+        ("août", "aout", "agosto"),
+        ("septembre", "septiembre", "setiembre"),
+        ("oktober", "octobre", "octubre"),
+        ("novembre", "noviembre"),
+        ("dezember", "décembre", "decembre", "diciembre"),
+    ),
+    start=1,
+):
+    MONTHS.update(dict.fromkeys(_names, _number))
+"""Month names in German, French and Spanish too: students answer in the language they think in."""
+WEEKDAYS = frozenset(
+    "monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun".split()
+)
+"""A weekday next to a date adds nothing to grade; it is ignored."""
 MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")  # fmt: skip
 FILLER = frozenset({"the", "of", "on", "in", "from", "between", "ad", "ce", "year", "month", "day", "days", "it",
-                    "was", "is"})  # fmt: skip
+                    "was", "is", "de", "del", "le", "du", "am", "den", "der", "im"})  # fmt: skip
 
 _ISO = re.compile(r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?|--(?P<nm>\d{1,2})-(?P<nd>\d{1,2}))$")
 _ISO_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 _SLASHED = re.compile(r"^(\d{1,2})([./-])(\d{1,2})(?:\2(\d{2,4}))?$")
 _YEAR_FIRST = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
+_LOOSE_ENDS = re.compile(r"^(?:(?:and|to|&|,)\s*|-\s+)+|(?:\s*(?:and|to|&|,)|\s+-)+$")
+"""Connectors left dangling once weekdays are gone ("Thursday and Friday, May 16 and 17")."""
+_REMARK = re.compile(r"\([^()]*\)")
+"""A remark in parentheses, "(the founding)", is not part of the date."""
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _WORD_CONNECTOR = re.compile(r"\s+(?:to|through|thru|until|till|and|-)\s+|\s*&\s*")
 
@@ -47,8 +74,9 @@ def parse_date(text: str) -> tuple[DateAnswer, ...]:
     """
     if len(text) > MAX_DATE_TEXT:
         raise DateError("too long to be a date")
-    text = tidy(text).casefold().strip(" .,;:!?\"'")
-    text = " ".join(word for word in text.split() if word not in FILLER)
+    text = _REMARK.sub(" ", tidy(text).casefold()).strip(" .,;:!?\"'")
+    text = " ".join(word for word in text.split() if word.strip(".,") not in FILLER | WEEKDAYS)
+    text = _LOOSE_ENDS.sub("", text)
     if not text:
         raise DateError("no date given")
     if match := _YEAR_FIRST.match(text):
