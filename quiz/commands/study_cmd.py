@@ -43,4 +43,6 @@ def run(args: argparse.Namespace) -> int:
 
     app = make_app(paths, data_dir=folder, start=start, theme=args.theme)
     result = app.run()
+    if app.return_code:  # the app crashed: Textual has printed the traceback
+        return app.return_code
     return int(result or 0)

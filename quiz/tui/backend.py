@@ -156,12 +156,10 @@ class Backend:
             for attempt in reversed(store.quiz_history(deck_id, limit=10))
             if attempt.finished_at and attempt.score is not None and attempt.max_score
         ]
-        studied = {
-            local_day(t, day_starts_at=hour) for t in store.study_days(deck_id, day_start(first, day_starts_at=hour))
-        }
+        reviews_per_day = dict(zip(days[:-1], per_day, strict=False))
         streak = 0
-        day = today if today in studied else today - timedelta(days=1)
-        while day in studied:
+        day = today if reviews_per_day.get(today) else today - timedelta(days=1)
+        while reviews_per_day.get(day):
             streak += 1
             day -= timedelta(days=1)
         counts: dict[str, int] = {}
@@ -177,7 +175,7 @@ class Backend:
         return StatsView(
             title=deck.title if deck else "all decks",
             today=today,
-            reviews_per_day=dict(zip(days[:-1], per_day, strict=False)),
+            reviews_per_day=reviews_per_day,
             retention=retention,
             forecast=list(forecast),
             hardest=hardest,
