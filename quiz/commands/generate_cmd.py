@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     published = _date(args.published)
     source = Path(args.article)
     article = read_article(source)
-    title = args.title or article.title or source.stem.replace("_", " ").replace("-", " ").strip().capitalize()
+    title = args.title or article.title or _title_from_name(source.stem)
     deck_id = args.deck_id or (source.stem if not args.title and not article.title else "")
     result = generate_deck(
         article.text, title=title, url=args.url or "", published=published, deck_id=deck_id, seed=args.seed
@@ -69,6 +69,12 @@ def run(args: argparse.Namespace) -> int:
         copy = save_draft(result.deck, article_text=article.text, source=source, output=output).article_copy
     _report(result, output, copy, verbose=args.verbose)
     return 0
+
+
+def _title_from_name(stem: str) -> str:
+    """ "putin-china-state-visit" → "Putin china state visit"; capitals the name already has are kept."""
+    words = " ".join(stem.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:]
 
 
 def _date(text: str | None) -> date | None:
