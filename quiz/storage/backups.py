@@ -62,7 +62,7 @@ def backup_due(data_dir: Path, now: datetime) -> bool:
     if not backups:
         return True
     newest = backups[0].stem.removeprefix("progress-")
-    return newest < stamp(now - INTERVAL) or newest > stamp(now)  # a clock that went back also refreshes
+    return newest <= stamp(now - INTERVAL) or newest > stamp(now)  # a clock that went back also refreshes
 
 
 def make_backup(conn: sqlite3.Connection, data_dir: Path, now: datetime) -> Path | None:

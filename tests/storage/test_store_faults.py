@@ -1,0 +1,332 @@
+"""Each store fault performed for real: a second copy, a read-only folder, a full disk, a damaged file, a kill."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from conftest import DECK_ID, answer, capitals, memory
+
+from quiz.clock import FixedClock
+from quiz.errors import StorageError, StoreLockedError
+from quiz.storage import (
+    CorruptStoreError,
+    DiskFullError,
+    ReadOnlyStoreError,
+    Store,
+    list_backups,
+    open_store,
+    restore_backup,
+)
+
+pytestmark = pytest.mark.slow
+
+CHILD = Path(__file__).with_name("store_child.py")
+
+
+def child(mode: str, data_dir: Path) -> subprocess.Popen[str]:
+    """Start store_child.py in MODE on DATA_DIR."""
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), mode, str(data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _mount_tmpfs(where: Path, size: str) -> None:
+    where.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True)
+    if done.returncode:
+        pytest.skip(f"mounting a tmpfs is not permitted here: {done.stderr.decode().strip()}")
+
+
+@pytest.fixture
+def small_tmpfs(tmp_path: Path) -> Iterator[Path]:
+    """A 1 MiB tmpfs (skipped only where mounting is not permitted)."""
+    mnt = tmp_path / "mnt"
+    _mount_tmpfs(mnt, "1m")
+    yield mnt
+    subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+# --- a second copy ------------------------------------------------------------
+
+
+def test_a_second_copy_is_told_which_process_holds_the_store(isolated_data_dir: Path, clock: FixedClock) -> None:
+    holder = child("hold", isolated_data_dir)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreLockedError) as caught:
+            open_store(isolated_data_dir, clock=clock)
+        assert str(caught.value) == f"Another quiz is using your progress (pid {holder.pid}). Close it first."
+    finally:
+        holder.communicate("", timeout=20)
+    with open_store(isolated_data_dir, clock=clock) as store:  # released on exit
+        assert store.items(DECK_ID) == {}
+
+
+def test_a_killed_holder_leaves_no_stale_lock(isolated_data_dir: Path, clock: FixedClock) -> None:
+    holder = child("hold", isolated_data_dir)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    holder.kill()
+    holder.wait(timeout=20)
+    with open_store(isolated_data_dir, clock=clock) as store:
+        assert not store.read_only
+
+
+def test_another_program_locking_the_database_gives_a_message_not_a_freeze(store: Store, clock: FixedClock) -> None:
+    store.sync_deck(capitals())
+    shell = sqlite3.connect(store.path, timeout=0, isolation_level=None)
+    shell.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreLockedError, match="Another program is using your progress"):
+            store.record_review(answer("fr", clock.now()), memory(clock.now()), before=None)
+    finally:
+        shell.execute("ROLLBACK")
+        shell.close()
+    store.record_review(answer("fr", clock.now()), memory(clock.now()), before=None)  # works again
+    assert len(store.reviews(DECK_ID)) == 1
+
+
+# --- read-only --------------------------------------------------------------------
+
+
+def test_a_read_only_mount_is_refused_clearly_and_can_be_read(tmp_path: Path, clock: FixedClock) -> None:
+    mnt = tmp_path / "ro"
+    _mount_tmpfs(mnt, "4m")
+    try:
+        with open_store(mnt, clock=clock) as store:
+            store.sync_deck(capitals())
+            store.record_review(answer("fr", clock.now()), memory(clock.now()), before=None)
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        with pytest.raises(ReadOnlyStoreError, match="read-only; progress cannot be saved"):
+            open_store(mnt, clock=clock)
+        with open_store(mnt, clock=clock, read_only=True) as store:
+            assert store.get_item(DECK_ID, "fr").memory == memory(clock.now())  # type: ignore[union-attr]
+            with pytest.raises(ReadOnlyStoreError):
+                store.suspend(DECK_ID, ["fr"])
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+def test_a_data_folder_the_user_cannot_write_is_refused_clearly(tmp_path: Path) -> None:
+    """Run as an unprivileged user (root ignores permission bits)."""
+    import tempfile
+
+    outer = Path(tempfile.mkdtemp(prefix="quiz-perm-"))
+    try:
+        outer.chmod(0o755)  # readable, not writable, by "nobody"
+        script = (
+            "import sys; from pathlib import Path; from quiz.storage import open_store, ReadOnlyStoreError\n"
+            "try:\n    open_store(Path(sys.argv[1]) / 'data')\n"
+            "except ReadOnlyStoreError as e:\n    print('refused:', e)\n"
+        )
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", script]
+        done = subprocess.run([*command, str(outer)], capture_output=True, text=True, timeout=60)
+        if "setpriv" in done.stderr and done.returncode:
+            pytest.skip(f"cannot switch to an unprivileged user here: {done.stderr.strip()}")
+        assert done.stdout.startswith("refused: Your data folder"), done.stderr
+        assert "read-only; progress cannot be saved" in done.stdout
+    finally:
+        import shutil
+
+        shutil.rmtree(outer, ignore_errors=True)
+
+
+# --- a full disk ----------------------------------------------------------------
+
+
+def test_a_file_size_limit_means_not_saved_and_nothing_lost(isolated_data_dir: Path, clock: FixedClock) -> None:
+    filler = child("fill", isolated_data_dir)
+    out, err = filler.communicate(timeout=60)
+    lines = out.splitlines()
+    acked = [line for line in lines if line.startswith("ack")]
+    full = [line for line in lines if line.startswith("full")]
+    assert acked and full, err
+    assert "Not saved: disk full" in full[0]
+    assert lines[-1].startswith("retried"), err
+    with open_store(isolated_data_dir, clock=clock) as store:
+        assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # type: ignore[union-attr]
+        assert len(store.reviews("kill")) == len(acked) + 1  # every acknowledged answer, plus the retry
+
+
+def test_a_full_tmpfs_means_not_saved_and_the_store_stays_intact(small_tmpfs: Path, clock: FixedClock) -> None:
+    ballast = small_tmpfs / "ballast"
+    saved = 0
+    with open_store(small_tmpfs, clock=clock) as store:
+        free = os.statvfs(small_tmpfs).f_bavail * os.statvfs(small_tmpfs).f_frsize
+        ballast.write_bytes(b"\0" * max(free - 160_000, 0))
+        with pytest.raises(DiskFullError, match="Not saved: disk full"):
+            for n in range(1000):
+                at = clock.now() + timedelta(seconds=n)
+                record = replace(answer(f"q{n}", at), response="x" * 3000)
+                store.record_review(record, memory(at), before=None)
+                saved += 1
+        assert saved > 0
+        ballast.unlink()  # the student frees some space and tries again
+        store.record_review(answer("retry", clock.now()), memory(clock.now()), before=None)
+    with open_store(small_tmpfs, clock=clock) as store:
+        assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # type: ignore[union-attr]
+        assert len(store.reviews(DECK_ID)) == saved + 1
+
+
+# --- damaged files ----------------------------------------------------------------
+
+
+def _store_with_backup(data_dir: Path, clock: FixedClock) -> bytes:
+    """A store with two answers, backed up a day later; returns the database's bytes."""
+    with open_store(data_dir, clock=clock) as store:
+        store.sync_deck(capitals())
+        store.record_review(answer("fr", clock.now()), memory(clock.now()), before=None)
+        store.record_review(answer("de", clock.now()), memory(clock.now()), before=None)
+    clock.advance(timedelta(days=1, minutes=1))
+    with open_store(data_dir, clock=clock):
+        pass  # the daily backup now holds both answers
+    return (data_dir / "progress.db").read_bytes()
+
+
+def _truncate(db: Path) -> None:
+    os.truncate(db, db.stat().st_size // 2)
+
+
+def _garbage_header(db: Path) -> None:
+    with db.open("r+b") as handle:
+        handle.write(b"\x13\x37garbage-header!!")
+
+
+def _random_middle(db: Path) -> None:
+    data = bytearray(db.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 4096] = random.Random(7).randbytes(4096)[: len(data) - middle]
+    db.write_bytes(bytes(data))
+
+
+def _empty(db: Path) -> None:
+    db.write_bytes(b"")
+
+
+@pytest.mark.parametrize("damage", [_truncate, _garbage_header, _random_middle, _empty], ids=lambda f: f.__name__)
+def test_a_damaged_database_is_moved_aside_and_the_backup_restores_it(
+    isolated_data_dir: Path, clock: FixedClock, damage: object
+) -> None:
+    _store_with_backup(isolated_data_dir, clock)
+    db = isolated_data_dir / "progress.db"
+    damage(db)  # type: ignore[operator]
+    damaged = db.read_bytes()
+    clock.advance(timedelta(hours=1))
+    with pytest.raises(CorruptStoreError) as caught:
+        open_store(isolated_data_dir, clock=clock)
+    error = caught.value
+    assert error.moved_to is not None and error.moved_to.read_bytes() == damaged  # moved, not rewritten
+    assert error.moved_to.name.startswith("progress.db.corrupt-")
+    assert error.backup == list_backups(isolated_data_dir)[0]
+    assert str(error.backup) in str(error) and "moved aside" in str(error)
+    assert not db.exists()
+    assert restore_backup(isolated_data_dir, clock=clock) == error.backup
+    with open_store(isolated_data_dir, clock=clock) as store:
+        assert {r.review.item_key for r in store.reviews(DECK_ID)} == {"fr", "de"}
+    assert error.moved_to.exists()  # the damaged file is kept for the curious
+
+
+def test_damage_without_a_backup_says_so(isolated_data_dir: Path, clock: FixedClock) -> None:
+    with open_store(isolated_data_dir, clock=clock) as store:
+        store.record_review(answer("fr", clock.now()), memory(clock.now()), before=None)
+    for backup in list_backups(isolated_data_dir):
+        backup.unlink()
+    _garbage_header(isolated_data_dir / "progress.db")
+    with pytest.raises(CorruptStoreError, match="no backup") as caught:
+        open_store(isolated_data_dir, clock=clock)
+    assert caught.value.backup is None
+    with open_store(isolated_data_dir, clock=clock) as store:  # the student can start afresh
+        assert store.reviews(DECK_ID) == []
+
+
+def test_restoring_refuses_while_a_quiz_holds_the_store(isolated_data_dir: Path, clock: FixedClock) -> None:
+    _store_with_backup(isolated_data_dir, clock)
+    with open_store(isolated_data_dir, clock=clock), pytest.raises(StoreLockedError):
+        restore_backup(isolated_data_dir, clock=clock)
+
+
+def test_restoring_a_damaged_backup_is_refused(isolated_data_dir: Path, clock: FixedClock) -> None:
+    _store_with_backup(isolated_data_dir, clock)
+    backup = list_backups(isolated_data_dir)[0]
+    _garbage_header(backup)
+    with pytest.raises(StorageError, match="damaged too"):
+        restore_backup(isolated_data_dir, backup, clock=clock)
+    older = list_backups(isolated_data_dir)[1]
+    assert restore_backup(isolated_data_dir, clock=clock) == older  # the newest one that passes its check
+    for each in list_backups(isolated_data_dir):
+        _garbage_header(each)
+    with pytest.raises(StorageError, match="No backup"):
+        restore_backup(isolated_data_dir, clock=clock)
+
+
+def test_backups_rotate_keeping_the_newest_seven(isolated_data_dir: Path, clock: FixedClock) -> None:
+    for day in range(10):
+        with open_store(isolated_data_dir, clock=clock) as store:
+            store.record_review(answer(f"q{day}", clock.now()), memory(clock.now()), before=None)
+        clock.advance(timedelta(days=1))
+    backups = list_backups(isolated_data_dir)
+    assert len(backups) == 7
+    newest = sqlite3.connect(backups[0])
+    assert newest.execute("SELECT count(*) FROM review").fetchone()[0] == 9  # taken at the 10th opening
+    assert newest.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+def test_no_second_backup_within_a_day(isolated_data_dir: Path, clock: FixedClock) -> None:
+    for _ in range(3):
+        with open_store(isolated_data_dir, clock=clock):
+            clock.advance(timedelta(hours=5))
+    assert len(list_backups(isolated_data_dir)) == 1
+
+
+# --- kill -9 ----------------------------------------------------------------------
+
+
+def test_no_acknowledged_answer_is_lost_when_killed_at_random_moments(
+    isolated_data_dir: Path, clock: FixedClock
+) -> None:
+    rng = random.Random(20240516)
+    acknowledged: dict[int, int] = {}  # review id -> answer number
+    kills = 0
+    for _ in range(50):
+        proc = child("answer", isolated_data_dir)
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # the store is open and answering
+        if first.startswith("ack"):
+            _, review_id, n = first.split()
+            acknowledged[int(review_id)] = int(n)
+        # let it answer for a random moment, then kill it without warning
+        try:
+            proc.wait(timeout=rng.uniform(0.0, 0.08))
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        out, err = proc.communicate(timeout=30)
+        assert proc.returncode == -signal.SIGKILL, err
+        for line in out.split("\n")[:-1]:  # a line cut short by the kill was never acknowledged
+            if line.startswith("ack"):
+                _, review_id, n = line.split()
+                acknowledged[int(review_id)] = int(n)
+        with open_store(isolated_data_dir, clock=clock) as store:
+            saved = {r.id: r.review.duration_ms for r in store.reviews("kill")}
+            reps = {key: item.memory.reps for key, item in store.items("kill").items() if item.memory}
+        missing = {rid for rid in acknowledged if saved.get(rid) != acknowledged[rid]}
+        assert not missing, f"acknowledged answers lost after a kill: {sorted(missing)}"
+        for n in acknowledged.values():  # each item's state is at least as new as its last acknowledged answer
+            assert reps[f"q{n % 50}"] >= n
+    assert kills == 50
+    conn = sqlite3.connect(isolated_data_dir / "progress.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert len(acknowledged) > 50
