@@ -20,7 +20,7 @@ _NUMBER = re.compile(
     r"(?P<hedge>\b(?:more than|over|at least|upwards of|in excess of|less than|fewer than|under|up to|at most|"
     r"almost|nearly|about|around|roughly|some|approximately|an estimated)\s)?"
     r"(?P<cur>US\$|[$€£¥])?"
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,]*\d)(?!-\w)"
+    r"(?<![\w.,])(?<![\w][-–/])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,]*\d)(?!-\w)"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
     r"(?:\s(?P<scale>thousand|million|billion|trillion|bn)\b)?",
     re.I,

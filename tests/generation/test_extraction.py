@@ -84,6 +84,13 @@ def test_hedged_figures_are_approximate() -> None:
     assert fact.approximate and fact.unit == "million doses"
 
 
+def test_numbers_inside_names_and_ranges_are_not_figures() -> None:
+    found = [
+        f.text for f in extract_numbers(s("COVID-19 patients filled 300 beds in 2015-2022 and 1/2 of 20 wards."), [])
+    ]
+    assert found == ["300", "20"]
+
+
 def test_a_bare_number_without_a_countable_noun_is_not_asked() -> None:
     assert extract_numbers(s("See clause 12 of the treaty."), []) == []
 
