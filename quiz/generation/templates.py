@@ -33,7 +33,6 @@ from quiz.model import (
     DateAnswer,
     DateCard,
     NumericAnswer,
-    NumericBound,
     NumericCard,
     ShortCard,
 )
@@ -85,7 +84,6 @@ def numeric_card(fact: Fact) -> Draft:
     else:
         question = gap_question("What number completes this statement from the article:", fact)
         template = "gap.figure"
-    bound_note = {NumericBound.AT_LEAST: "more than / at least ", NumericBound.AT_MOST: "up to / at most "}
     card = NumericCard(
         id=card_id("figure", fact.text, question),
         question=question,
@@ -94,9 +92,24 @@ def numeric_card(fact: Fact) -> Draft:
         bound=fact.bound,
         source=fact.sentence.text,
         tags=("figure",),
-        explanation=f"The article says {bound_note.get(fact.bound, '')}{fact.text}".rstrip() + ".",
+        explanation=f"The article says “{figure_phrase(fact)}”.",
     )
     return Draft(card, template, fact.text)
+
+
+def figure_phrase(fact: Fact) -> str:
+    """The figure as the article words it, with its hedge and what it counts: "more than 280 entities"."""
+    text = fact.sentence.text
+    start = fact.start
+    if fact.detail and text[: fact.start].endswith(fact.detail + " "):
+        start -= len(fact.detail) + 1
+    end = fact.end
+    noun = fact.unit.split()[-1] if fact.unit and fact.unit != "%" else ""
+    if noun and not noun.isupper():
+        found = text.find(noun, fact.end, fact.end + 60)
+        if found >= 0:
+            end = found + len(noun)
+    return text[start:end]
 
 
 _CURRENCY_NAMES = {"USD": "US dollars", "EUR": "euros", "GBP": "pounds sterling", "JPY": "yen"}
