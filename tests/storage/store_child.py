@@ -1,9 +1,8 @@
-"""A separate process driving the real store, for the fault tests (kill, lock, file-size limit).
+"""A separate process driving the real store, for the fault tests (a lock holder, a file-size limit).
 
 Run as `python store_child.py MODE DATA_DIR`. It prints one line per event and
 flushes at once, so the parent knows exactly what was acknowledged:
 - hold:   open the store, print "ready <pid>", wait for stdin to close.
-- answer: open the store, then record answers forever, printing "ack <review id> <n>" after each returns.
 - fill:   open the store, cap the file size (RLIMIT_FSIZE), answer until the disk is "full",
           print "full <message>", lift the cap, retry the same answer and print "retried <review id>".
 """
@@ -59,13 +58,6 @@ def main() -> None:
         store.close()
         return
     first = 1 + len(store.reviews("kill"))
-    if mode == "answer":
-        n = first
-        while True:
-            record, state = review(n)
-            review_id = store.record_review(record, state, before=None)
-            say("ack", review_id, n)
-            n += 1
     if mode == "fill":
         size = sum(p.stat().st_size for p in data_dir.glob("progress.db*"))
         resource.setrlimit(resource.RLIMIT_FSIZE, (size + 200_000, resource.RLIM_INFINITY))
