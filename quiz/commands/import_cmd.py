@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     from quiz.interchange import import_bytes, import_file
     from quiz.interchange.ids import ID_RE
     from quiz.interchange.output import STDOUT, write_text
-    from quiz.loader import dump_deck, loads_deck
+    from quiz.interchange.validate import drop_invalid
+    from quiz.loader import dump_deck
 
     if args.deck_id is not None and not ID_RE.match(args.deck_id):
         raise QuizError(f"--id {args.deck_id!r}: use 1 to 64 letters, digits, '.', '_' or '-'")
@@ -61,13 +62,10 @@ def run(args: argparse.Namespace) -> int:
         result = import_bytes(sys.stdin.buffer.read(), name="<stdin>", **settings)
     else:
         result = import_file(Path(args.file), **settings)
+    result = drop_invalid(result)
     deck, report = result.deck, result.report
     text = dump_deck(deck)
     target = args.output or str(_default_output(args, deck.id))
-    try:
-        loads_deck(text, name=Path(target).name)
-    except DeckError as error:
-        raise QuizError(f"the imported deck does not pass the deck checks:\n{error}") from None
     if target != STDOUT:
         _check_overwrite(Path(target), deck.id, force=args.force)
     write_text(target, text)

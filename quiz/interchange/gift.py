@@ -125,6 +125,8 @@ def _question(block: Block, meta: CommentMeta, category: str, draft: Draft) -> t
         general, answer = answer[separator + 4 :], answer[:separator].strip()
     fmt, _ = split_format(raw_question.strip(), "moodle")
     question = clean(formatted(raw_question, "moodle"))
+    if not question and meta.extras.get("type") != "cloze":
+        raise Skip("the question text is empty")
     common = {
         "title": title,
         "tags": tuple(dict.fromkeys(t for t in (category, *map(clean_tag, meta.tags)) if t)),
@@ -217,7 +219,7 @@ class _Parse:
             text = self._text(raw)
             if not text:
                 raise Skip(f"choice {number} is empty")
-            if any(option.text == text for option in options):
+            if any(_same(option.text, text) for option in options):
                 self.notes.append(f"the repeated choice {text!r} was dropped")
                 continue
             options.append(Choice(text, self._weight(weight), self._text(raw_feedback)))
@@ -226,7 +228,12 @@ class _Parse:
         if not any(option.weight > 0 for option in options):
             raise Skip("no choice earns any credit: mark the right one with = or a positive %weight%")
         if single:
+            if not any(option.weight == 1 for option in options):
+                raise Skip("no answer is worth 100%: a single-answer question needs one")
             return self._done(ChoiceCard(choices=tuple(options), **self._fields()))
+        total = sum(option.weight for option in options if option.weight > 0)
+        if abs(total - 1) > 0.01:
+            raise Skip(f"the right answers' weights add up to {total:.0%}; Moodle needs 100%")
         return self._done(MultiCard(choices=tuple(options), **self._fields()))
 
     def _weight(self, weight: float) -> float:
@@ -252,6 +259,11 @@ class _Parse:
                 distractors.append(right_text)
         if len(pairs) < 2:
             raise Skip("a matching question needs at least two pairs")
+        lefts = [_fold(left) for left, _ in pairs]
+        if len(set(lefts)) != len(lefts):
+            raise Skip("an item on the left is matched twice")
+        rights = {_fold(right) for _, right in pairs}
+        distractors = [extra for extra in distractors if _fold(extra) not in rights]
         order = self.extra.order(pairs)
         if order is not None:
             return self._done(order(**self._fields()))
@@ -358,6 +370,15 @@ class _Parse:
                 self.notes.append(f"the negative tolerance of answer {number} was made positive")
             return NumericAnswer(value=value, tolerance=tolerance, weight=share, feedback=feedback)
         return NumericAnswer(value=_float(text, number), weight=share, feedback=feedback)
+
+
+def _fold(text: str) -> str:
+    """How the deck rules compare choices and items: whitespace folded, case ignored."""
+    return " ".join(text.split()).casefold()
+
+
+def _same(one: str, other: str) -> bool:
+    return _fold(one) == _fold(other)
 
 
 def _float(text: str, number: int) -> float:

@@ -222,6 +222,8 @@ def test_private_use_placeholders_in_the_input_cannot_forge_escapes() -> None:
         ("Q?}", "unbalanced braces"),
         ("The capital is {:MULTICHOICE:~Rome~=Paris}.", "embedded-answer"),
         ("Q?{=%0%wrong}", "no answer earns any credit"),
+        ("{=answer without a question}", "the question text is empty"),
+        ("::Title only::[html]<p> </p>{=x}", "the question text is empty"),
     ],
 )
 def test_questions_that_cannot_be_imported_are_reported(text: str, reason: str) -> None:

@@ -92,13 +92,26 @@ def _unique(items: list[str]) -> bool:
     return len(set(items)) == len(items)
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def distinct(strategy: st.SearchStrategy[str], *, min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
+    """Texts the deck rules see as different (whitespace and case do not count)."""
+    return st.lists(strategy, min_size=min_size, max_size=max_size, unique_by=_fold)
+
+
 @st.composite
 def choices(draw: st.DrawFn, *, multi: bool) -> tuple[Choice, ...]:
-    names = draw(st.lists(texts(lines=False), min_size=2, max_size=5, unique=True))
-    weights = [draw(_WEIGHTS) for _ in names]
-    if not any(w > 0 for w in weights):
-        weights[0] = 1.0
-    return tuple(Choice(n, w, draw(st.one_of(st.just(""), texts()))) for n, w in zip(names, weights, strict=True))
+    names = draw(distinct(texts(lines=False), min_size=2, max_size=5))
+    if multi:
+        right = draw(st.integers(1, len(names)))
+        penalty = draw(st.sampled_from([0.0, -1 / right, -0.5, -1.0]))
+        weights = [1 / right if i < right else penalty for i in range(len(names))]
+    else:
+        weights = [1.0] + [draw(st.sampled_from([0.0, 0.5, 1 / 3, 0.25, -0.5, -1.0, 1.0])) for _ in names[1:]]
+    order = draw(st.permutations(range(len(names))))
+    return tuple(Choice(names[i], weights[i], draw(st.one_of(st.just(""), texts()))) for i in order)
 
 
 _NUMBER = st.one_of(
@@ -166,7 +179,7 @@ def cards(draw: st.DrawFn, card_id: str) -> object:
     if kind == "flash":
         return FlashCard(back=draw(texts()), reverse=draw(st.booleans()), **fields)
     if kind == "short":
-        names = draw(st.lists(texts(lines=False), min_size=1, max_size=4, unique=True))
+        names = draw(distinct(texts(lines=False), min_size=1, max_size=4))
         answers = [Answer(names[0], 1.0, draw(st.one_of(st.just(""), texts())))]
         answers += [
             Answer(n, draw(st.sampled_from([1.0, 0.5, 0.0])), draw(st.one_of(st.just(""), texts()))) for n in names[1:]
@@ -203,10 +216,11 @@ def cards(draw: st.DrawFn, card_id: str) -> object:
     if kind == "cloze":
         return draw(cloze(fields))
     if kind == "order":
-        return OrderCard(items=tuple(draw(st.lists(texts(lines=False), min_size=2, max_size=5, unique=True))), **fields)
-    lefts = draw(st.lists(texts(lines=False), min_size=2, max_size=4, unique=True))
+        return OrderCard(items=tuple(draw(distinct(texts(lines=False), min_size=2, max_size=5))), **fields)
+    lefts = draw(distinct(texts(lines=False), min_size=2, max_size=4))
     pairs = tuple((left, draw(texts(lines=False))) for left in lefts)
-    distractors = tuple(draw(st.lists(texts(lines=False), max_size=2)))
+    rights = {_fold(right) for _, right in pairs}
+    distractors = tuple(d for d in draw(distinct(texts(lines=False), min_size=0, max_size=2)) if _fold(d) not in rights)
     return MatchCard(pairs=pairs, distractors=distractors, **fields)
 
 
@@ -219,6 +233,7 @@ def decks(draw: st.DrawFn) -> Deck:
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(deck=decks())
 def test_generated_decks_survive_a_round_trip(deck: Deck) -> None:
+    loads_deck(dump_deck(deck), name="generated.toml")  # the generator makes decks the app accepts
     again = roundtrip(deck)
     assert [card.type for card in again.cards] == [card.type for card in deck.cards]
     assert list(again.cards) == list(deck.cards)
