@@ -153,8 +153,3 @@ def _looks_like_person(name: str) -> bool:
     """Two or three capitalised words with no organisation ending: probably a person."""
     words = name.split()
     return 2 <= len(words) <= 3 and words[-1] not in gazetteer.ORG_ENDINGS and name not in gazetteer.PLACES
-
-
-def surname(name: str) -> str:
-    """The last word of a name, which later sentences often use alone ("Putin")."""
-    return name.split()[-1]

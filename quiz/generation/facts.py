@@ -62,12 +62,3 @@ class Fact:
 
     def overlaps(self, other: Fact) -> bool:
         return self.sentence.index == other.sentence.index and self.start < other.end and other.start < self.end
-
-
-def drop_overlaps(facts: list[Fact]) -> list[Fact]:
-    """Keep facts in the order given (highest priority first), dropping any that overlap an earlier one."""
-    kept: list[Fact] = []
-    for fact in facts:
-        if not any(fact.overlaps(other) for other in kept):
-            kept.append(fact)
-    return kept
