@@ -122,16 +122,22 @@ def _home(tmp_path: Path) -> QuizApp:
     )
 
 
+async def _decks_loaded(pilot) -> None:  # noqa: ANN001
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_home_with_a_broken_deck(snap_compare, tmp_path: Path, fake_numbers: None) -> None:
-    assert snap_compare(_home(tmp_path), terminal_size=SIZE, press=["down"])
+    assert snap_compare(_home(tmp_path), terminal_size=SIZE, press=["down"], run_before=_decks_loaded)
 
 
 def test_deck_screen(snap_compare, tmp_path: Path, fake_numbers: None) -> None:
-    assert snap_compare(_home(tmp_path), terminal_size=SIZE, press=["enter"])
+    assert snap_compare(_home(tmp_path), terminal_size=SIZE, press=["enter"], run_before=_decks_loaded)
 
 
 def test_statistics_screen(snap_compare, tmp_path: Path, fake_numbers: None) -> None:
-    assert snap_compare(_home(tmp_path), terminal_size=SIZE, press=["s"])
+    assert snap_compare(_home(tmp_path), terminal_size=SIZE, press=["s"], run_before=_decks_loaded)
 
 
 def test_summary_screen(snap_compare, tmp_path: Path) -> None:

@@ -73,8 +73,15 @@ async def test_a_locked_store_is_shown_as_a_banner(app_factory, decks, monkeypat
     monkeypatch.setattr("quiz.storage.open_store", locked)
     app = app_factory(decks)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await _ready(app, pilot)
         assert isinstance(app.screen, HomeScreen)
         banner = app.screen.query_one("#home-banner")
         assert banner.display and "pid 4242" in str(banner.render())
         assert app.screen.entries  # the decks are still listed
+
+
+async def _ready(app, pilot) -> None:  # noqa: ANN001
+    """Wait until the home screen has loaded its decks (they load in a worker thread)."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()

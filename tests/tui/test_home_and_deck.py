@@ -56,7 +56,7 @@ def _rows(app) -> list[str]:  # noqa: ANN001
 async def test_home_lists_good_and_broken_decks(app_factory, decks, started) -> None:
     app = app_factory(decks)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await _ready(app, pilot)
         assert isinstance(app.screen, HomeScreen)
         rows = _rows(app)
         assert "Every question type" in rows
@@ -67,7 +67,7 @@ async def test_home_lists_good_and_broken_decks(app_factory, decks, started) -> 
 async def test_a_broken_deck_shows_its_first_error_and_e_shows_them_all(app_factory, decks, started) -> None:
     app = app_factory(decks)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await _ready(app, pilot)
         index = _rows(app).index("⚠ broken")
         app.screen.query_one("#decks", DataTable).move_cursor(row=index)
         await pilot.pause()
@@ -84,13 +84,13 @@ async def test_a_broken_deck_shows_its_first_error_and_e_shows_them_all(app_fact
 async def test_enter_opens_the_deck_and_quiz_options_reach_the_session(app_factory, decks, started) -> None:
     app = app_factory(decks)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await _ready(app, pilot)
         app.screen.query_one("#decks", DataTable).move_cursor(row=_rows(app).index("Every question type"))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DeckScreen)
         assert "A made-up article" in str(app.screen.query_one("#deck-about").render())
-        assert app.screen.query_one("#cards", DataTable).row_count == 10
+        assert app.screen.query_one("#cards", OptionList).option_count == 10
         await pilot.press("n", "m", "t")  # 20 questions, timer on, first type only
         await pilot.press("q")
         await pilot.pause()
@@ -103,7 +103,7 @@ async def test_enter_opens_the_deck_and_quiz_options_reach_the_session(app_facto
 async def test_mode_keys_on_home_start_a_session(app_factory, decks, started) -> None:
     app = app_factory(decks)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await _ready(app, pilot)
         app.screen.query_one("#decks", DataTable).move_cursor(row=_rows(app).index("Every question type"))
         for key, mode in [("r", "review"), ("l", "learn"), ("c", "cram")]:
             await pilot.press(key)
@@ -118,7 +118,7 @@ async def test_mode_keys_on_home_start_a_session(app_factory, decks, started) ->
 async def test_statistics_screen_draws_charts(app_factory, started) -> None:
     app = app_factory()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await _ready(app, pilot)
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, StatsScreen)
@@ -126,3 +126,10 @@ async def test_statistics_screen_draws_charts(app_factory, started) -> None:
         assert "12 reviews on 1 day" in heatmap
         assert "today" in str(app.screen.query_one("#forecast").render())
         assert "75%" in str(app.screen.query_one("#stats-scores").render())
+
+
+async def _ready(app, pilot) -> None:  # noqa: ANN001
+    """Wait until the home screen has loaded its decks (they load in a worker thread)."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()

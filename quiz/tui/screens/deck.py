@@ -6,10 +6,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, OptionList, Static
 
+from quiz.text import one_line
 from quiz.tui import render
 from quiz.tui.catalog import DeckEntry
+
+ID_WIDTH = 16
+"""Card ids longer than this are cut in the card list."""
+
+FIRST_ROWS = 100
+ROWS_PER_CHUNK = 500
 
 QUESTION_COUNTS = (0, 5, 10, 20, 50)
 """Quiz lengths the `n` key cycles through; 0 means every card."""
@@ -51,20 +58,23 @@ class DeckScreen(Screen[None]):
             with Horizontal(id="deck-panels"):
                 yield Static(id="deck-counts", classes="panel")
                 yield Static(id="deck-quiz", classes="panel")
-        table: DataTable[object] = DataTable(id="cards", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield Static(render.label(f"{'Id':<{ID_WIDTH}}  {'Type':<10}  Question", "bold $text-muted"), id="cards-head")
+        yield OptionList(id="cards")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#cards", DataTable)
-        table.add_column("Id", key="id")
-        table.add_column("Type", key="type")
-        table.add_column("Question", key="question")
-        table.add_rows(
-            (render.cell(card.id), render.cell(card.type.value), render.cell(_card_text(card)))
-            for card in self.deck.cards
-        )
+        # One OptionList row per card, never a widget per card; a long deck's rows are added in
+        # chunks after the first screenful, so the screen is usable at once even with 10,000 cards.
+        self._rows_added = 0
+        self._add_card_rows(FIRST_ROWS)
         self._show_quiz_options()
+
+    def _add_card_rows(self, count: int) -> None:
+        cards = self.deck.cards[self._rows_added : self._rows_added + count]
+        self.query_one("#cards", OptionList).add_options([_card_row(card) for card in cards])
+        self._rows_added += len(cards)
+        if self._rows_added < len(self.deck.cards):
+            self.set_timer(0.02, lambda: self._add_card_rows(ROWS_PER_CHUNK))
 
     def on_screen_resume(self) -> None:
         self._show_counts()
@@ -171,3 +181,15 @@ def _card_text(card: object) -> str:
 
         return GAP.sub("[…]", text)
     return getattr(card, "title", "")
+
+
+def _card_row(card: object) -> render.Content:
+    """One line of the card list: id, type and what the card asks (ids and types are already plain)."""
+    card_id = getattr(card, "id", "")
+    shown_id = card_id if len(card_id) <= ID_WIDTH else card_id[: ID_WIDTH - 1] + "…"
+    kind = getattr(getattr(card, "type", ""), "value", "")
+    return render.Content.assemble(
+        (one_line(shown_id).ljust(ID_WIDTH + 2), "$text-muted"),
+        (f"{kind:<10}  ", "$accent"),
+        one_line(_card_text(card)),
+    )

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -77,14 +77,20 @@ class HomeScreen(Screen[None]):
             self.refresh_rows()
 
     def rescan(self) -> None:
-        """Find and load every deck again (after the student added or edited files)."""
+        """Find and load every deck again (after the student added or edited files), in a worker thread."""
         data = self.app.backend.data_dir  # type: ignore[attr-defined]
-        found = find_decks(
-            bundled=bundled_decks_dir() if self.bundled else None,
-            yours=user_decks_dir(data),
-            given=self.deck_paths,
-        )
-        self.entries = [load_entry(path, origin) for path, origin in found]
+        self.query_one("#home-detail", Static).update(render.label("Loading decks…", "$text-muted"))
+        self._load(bundled_decks_dir() if self.bundled else None, user_decks_dir(data), self.deck_paths)
+
+    @work(thread=True, exclusive=True, group="decks")
+    def _load(self, bundled: Path | None, yours: Path, given: tuple[Path, ...]) -> None:
+        """Parse deck files off the event loop; big decks take a while, the screen stays responsive."""
+        found = find_decks(bundled=bundled, yours=yours, given=given)
+        entries = [load_entry(path, origin) for path, origin in found]
+        self.app.call_from_thread(self._loaded_entries, entries)
+
+    def _loaded_entries(self, entries: list[DeckEntry]) -> None:
+        self.entries = entries
         self.refresh_rows()
 
     def refresh_rows(self) -> None:
