@@ -70,7 +70,7 @@ def _finish(question: _Question, letter: str, draft: Draft) -> None:
         draft.report.skipped(question.line, f"ANSWER: {letter or '(nothing)'} is not one of the options")
         return
     texts = [clean(text) for _, text in question.options]
-    if len(set(texts)) != len(texts):
+    if len({" ".join(text.split()).casefold() for text in texts}) != len(texts):
         draft.report.skipped(question.line, "two options have the same text")
         return
     wording = clean("\n".join(question.text))

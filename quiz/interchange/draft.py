@@ -44,7 +44,8 @@ class Draft:
     def add(self, card: AnyCard, line: int | None, notes: list[str] | tuple[str, ...] = ()) -> None:
         """Keep a card and record how it was made; notes make it a conversion."""
         self.cards.append(card)
-        what = f"{card.type} card {card.id!r}"
+        kind = "flashcard" if card.type == "flashcard" else f"{card.type} card"
+        what = f"{kind} {card.id!r}"
         if notes:
             self.report.converted(line, card.id, f"{what}: " + "; ".join(notes))
         else:

@@ -25,7 +25,7 @@ def test_import_writes_the_deck_to_the_deck_folder_and_reports_every_question(
     target = isolated_data_dir / "decks" / "moodle-bank.toml"
     assert f"written to {target}" in out
     assert "moodle_bank.gift:7: imported: numeric card 'trade-record'" in out
-    assert "moodle_bank.gift:59: converted: flashcard card 'essay'" in out
+    assert "moodle_bank.gift:59: converted: flashcard 'essay'" in out
     assert "moodle_bank.gift:72: skipped: Moodle embedded-answer" in out
     assert "18 cards imported (15 as written, 3 converted), 2 skipped" in out
     assert len(load_deck(target).cards) == 18
@@ -127,3 +127,13 @@ def test_a_failed_write_leaves_the_old_file_untouched(tmp_path: Path, monkeypatc
     assert "no space left on device" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "old contents"
     assert [p.name for p in tmp_path.iterdir()] == ["visit.gift"]
+
+
+def test_a_card_the_deck_rules_refuse_is_left_out_and_reported(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    source, target = tmp_path / "long.gift", tmp_path / "long.toml"
+    source.write_text("Short one?{=yes}\n\n" + "Long " * 2500 + "?{=no}\n", encoding="utf-8")
+    assert run("import", str(source), "-o", str(target)) == 0
+    out = capsys.readouterr().out
+    assert "long.gift:3: skipped:" in out and "too long" in out
+    assert "1 cards imported" not in out and "1 card imported (1 as written, 0 converted), 1 skipped" in out
+    assert [card.question for card in load_deck(target).cards] == ["Short one?"]
