@@ -25,11 +25,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser = subparsers.add_parser(
         "grade",
         help="show how an answer to a card would be graded, and why",
-        description="Grade ANSWER to card CARD_ID of DECK exactly as a study session would, and explain the verdict.",
+        description="Grade ANSWER to card CARD_ID of DECK exactly as a study session would, and explain the verdict."
+        " Give several answers to test a card's accepted answers in one go.",
     )
     parser.add_argument("deck", metavar="DECK", help="a deck file, or the name of a bundled deck")
     parser.add_argument("card", metavar="CARD_ID", help='the card\'s id, or a study item such as "my-cloze:gap2"')
-    parser.add_argument("answer", metavar="ANSWER", help="the answer as a student would type it")
+    parser.add_argument(
+        "answers", metavar="ANSWER", nargs="+", help="the answer as a student would type it (several: one verdict each)"
+    )
     parser.add_argument("--item", metavar="KEY", help='the study item asked, e.g. "my-cloze:gap2" or "card:reverse"')
     parser.add_argument("--elapsed", metavar="SECONDS", type=float, help="answer time, for the suggested rating")
     parser.add_argument("--json", action="store_true", help="print the verdict as JSON")
@@ -48,13 +51,21 @@ def run(args: argparse.Namespace) -> int:
         choices = ", ".join(item_keys(card))
         raise QuizError(f"{_name(deck, args.deck)}: {item!r} is not a study item of {card.id!r} (items: {choices})")
     elapsed = args.elapsed if args.elapsed is not None and math.isfinite(args.elapsed) else None
-    verdict = grade(card, args.answer, item=item, elapsed=elapsed)
+    verdicts = [(answer, grade(card, answer, item=item, elapsed=elapsed)) for answer in args.answers]
     if args.json:
-        payload = {"deck": deck.id, "card": card.id, "item": item or card.id, "answer": args.answer}
-        payload |= verdict_to_dict(verdict)
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        print(_report(verdict, question=one_line(card.question)))
+        payloads = [
+            {"deck": deck.id, "card": card.id, "item": item or card.id, "answer": answer} | verdict_to_dict(verdict)
+            for answer, verdict in verdicts
+        ]
+        print(json.dumps(payloads[0] if len(payloads) == 1 else payloads, ensure_ascii=False, indent=2))
+        return 0
+    question = one_line(card.question)
+    if question:
+        print(f"question: {question}")
+    for answer, verdict in verdicts:
+        if len(verdicts) > 1:
+            print(f"\n» {one_line(answer)}")
+        print(_report(verdict))
     return 0
 
 
@@ -88,12 +99,9 @@ def verdict_to_dict(verdict: Verdict) -> dict[str, object]:
     }
 
 
-def _report(verdict: Verdict, *, question: str) -> str:
+def _report(verdict: Verdict) -> str:
     score = "" if verdict.score is None else f" ({round(verdict.score * 100)}%)"
-    lines = []
-    if question:
-        lines.append(f"question: {question}")
-    lines += [
+    lines = [
         f"{SYMBOLS[verdict.correctness.value]} {verdict.correctness.value.replace('_', '-')}{score}, "
         f"rule: {verdict.rule.value}",
         f"  why:      {one_line(verdict.explanation)}",

@@ -77,10 +77,10 @@ def canonical(text: str, *, case_sensitive: bool = False) -> str:
     """The form two answers are compared in when the card is not `exact`.
 
     Parentheses are dropped but their content kept; `variants` is what makes
-    the content optional on the deck's side.
+    the content optional on the deck's side. "&" between words reads as "and".
     """
     text = fold_case(tidy(text), case_sensitive=case_sensitive)
-    text = text.replace("(", " ").replace(")", " ")
+    text = text.replace("(", " ").replace(")", " ").replace(" & ", " and ")
     text = _INNER_SPACE.sub(" ", _INNER_DROP.sub("", text.strip(_SURROUNDING)))
     text = " ".join(text.split()).strip(_SURROUNDING)
     lowered = text.casefold()

@@ -274,3 +274,19 @@ def test_a_negative_number_is_an_answer_not_an_option(capsys, deck: Path) -> Non
     assert _json(capsys, str(deck), "trade", "-240.1")["rule"] == "no_match"
     assert main(["grade", "--json", str(deck), "trade", "--", "-240.1 billion"]) == 0
     assert json.loads(capsys.readouterr().out)["answer"] == "-240.1 billion"
+
+
+def test_several_answers_get_one_verdict_each(capsys, deck: Path) -> None:
+    assert main(["grade", str(deck), "premier", "Li Qiang", "Li Quiang", "Li Keqiang"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("question: Which Chinese Premier?") == 1
+    assert "» Li Quiang" in out and "rule: typo_forgiven" in out and "rule: anticipated_wrong" in out
+
+
+def test_several_answers_as_json_are_a_list(capsys, deck: Path) -> None:
+    assert main(["grade", "--json", str(deck), "trade", "240.1bn", "240.1 million"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert [(result["answer"], result["rule"]) for result in results] == [
+        ("240.1bn", "exact"),
+        ("240.1 million", "wrong_scale"),
+    ]

@@ -69,6 +69,7 @@ CASES = [
     (LONG_NAME, "trade and investmnet exposition", C, Rule.TYPO_FORGIVEN, 1.0),
     (LONG_NAME, "trade and invstmnt exposition", C, Rule.TYPO_FORGIVEN, 1.0),
     (LONG_NAME, "trade and investment expo", W, Rule.NO_MATCH, 0.0),
+    (LONG_NAME, "Trade & Investment Exposition", C, Rule.NORMALISED, 1.0),
     # numbers, dates and codes are never typos
     (CODE, "G20", C, Rule.EXACT, 1.0),
     (CODE, "g20", C, Rule.EXACT, 1.0),
