@@ -30,8 +30,10 @@ def date_spellings(answer: DateAnswer) -> list[str]:
     if end is None:
         return _single(start)
     if start.day is not None and end.day is not None and (start.year, start.month) == (end.year, end.month):
-        month, year = MONTHS[start.month - 1], f" {start.year}" if start.year else ""
-        return [f"{start.day}-{end.day} {month}{year}", f"{month} {start.day}-{end.day}{year}"]
+        month = MONTHS[start.month - 1]
+        if start.year is None:
+            return [f"{start.day}-{end.day} {month}", f"{month} {start.day}-{end.day}"]
+        return [f"{start.day}-{end.day} {month} {start.year}", f"{month} {start.day}-{end.day}, {start.year}"]
     return [f"{_single(start)[0]} to {_single(end)[0]}"]
 
 
