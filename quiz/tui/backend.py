@@ -49,6 +49,8 @@ class Backend:
         self._decks: dict[str, Deck] = {}
         self.store_problem: str | None = None
         """Why progress cannot be saved, once opening the store has failed."""
+        self.backup_offer: Path | None = None
+        """A good backup to restore, when the database turned out to be damaged."""
 
     # --- the store -------------------------------------------------------------
 
@@ -58,14 +60,39 @@ class Backend:
         if self._store is None:
             if self.store_problem is not None:
                 raise StorageError(self.store_problem)
-            from quiz.storage import open_store
+            from quiz.storage import CorruptStoreError, ReadOnlyStoreError, open_store
 
             try:
                 self._store = open_store(self.data_dir, clock=self.clock)
+            except ReadOnlyStoreError as error:
+                # practise anyway, clearly labelled: nothing pretends to be saved
+                try:
+                    self._store = open_store(self.data_dir, clock=self.clock, read_only=True)
+                except StorageError:
+                    self.store_problem = str(error)
+                    raise error from None
+                self.store_problem = f"{error} Practice only: answers are not saved."
+            except CorruptStoreError as error:
+                self.store_problem = str(error)
+                self.backup_offer = error.backup
+                raise
             except StorageError as error:
                 self.store_problem = str(error)
                 raise
         return self._store
+
+    def restore_backup(self) -> str:
+        """Put the offered backup in place and reopen the store; returns what was restored."""
+        from quiz.storage import restore_backup
+
+        backup = self.backup_offer
+        self.backup_offer = None
+        self.close()
+        restored = restore_backup(self.data_dir, backup, clock=self.clock)
+        self.store_problem = None
+        self._synced.clear()
+        _ = self.store
+        return str(restored)
 
     def try_store(self) -> Any | None:
         """The store, or None when it cannot be opened (the reason is in `store_problem`)."""

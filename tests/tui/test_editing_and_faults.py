@@ -85,3 +85,25 @@ async def _ready(app, pilot) -> None:  # noqa: ANN001
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def test_a_damaged_database_offers_the_newest_backup(app_factory, decks, isolated_data_dir: Path) -> None:
+    from quiz.storage import list_backups, open_store
+
+    with open_store(isolated_data_dir) as store:
+        store.sync_deck(load_deck(decks / "five-statements.toml"))
+    assert list_backups(isolated_data_dir), "the store keeps a daily backup"
+    database = isolated_data_dir / "progress.db"
+    with database.open("r+b") as handle:
+        handle.write(b"\0" * 100)  # the header is gone: SQLite calls it not a database
+    app = app_factory(decks)
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+        from quiz.tui.screens.confirm import ConfirmModal
+
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.backend.store_problem is None
+        assert not app.screen.query_one("#home-banner").display

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quiz.clock import local_day
+from quiz.errors import QuizError
 from quiz.paths import bundled_decks_dir, user_decks_dir
 from quiz.tui import render
 from quiz.tui.catalog import DeckEntry, find_decks, load_entry
@@ -54,6 +55,7 @@ class HomeScreen(Screen[None]):
         self.entries: list[DeckEntry] = []
         """The decks listed, in table order."""
         self._loaded = False
+        self._offered_backup = False
 
     def compose(self) -> ComposeResult:
         yield Static(render.label("quiz", "bold"), id="home-title")
@@ -104,6 +106,8 @@ class HomeScreen(Screen[None]):
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         problem = backend.store_problem
+        if backend.backup_offer is not None and not self._offered_backup:
+            self._offer_backup(backend.backup_offer)
         banner = self.query_one("#home-banner", Static)
         banner.update(render.label(f"⚠ {problem}", "bold $error") if problem else render.label(""))
         banner.display = bool(problem)
@@ -153,6 +157,33 @@ class HomeScreen(Screen[None]):
             render.cell(last_text),
             render.cell(f"{meter(mastery, width=6)} {render.percent(mastery):>4}"),
         ]
+
+    def _offer_backup(self, backup: Path) -> None:
+        """The database was damaged and moved aside: offer the newest good backup, once."""
+        from quiz.tui.screens.confirm import ConfirmModal
+
+        self._offered_backup = True
+        question = render.lines(
+            [
+                render.label("Your progress database was damaged and has been moved aside.", "bold $error"),
+                render.join("Restore the newest good backup, ", render.deck_line(backup.name, "bold"), "?"),
+                render.label("Answers given since that backup would be lost.", "$text-muted"),
+            ]
+        )
+
+        def restore(yes: bool | None) -> None:
+            if not yes:
+                return
+            backend = self.app.backend  # type: ignore[attr-defined]
+            try:
+                restored = backend.restore_backup()
+            except QuizError as error:
+                self.notify(str(error), title="Not restored", severity="error", markup=False, timeout=10)
+                return
+            self.notify(f"Restored {restored}", markup=False)
+            self.refresh_rows()
+
+        self.app.push_screen(ConfirmModal(question), callback=restore)
 
     @property
     def selected(self) -> DeckEntry | None:
