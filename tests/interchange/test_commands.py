@@ -137,3 +137,15 @@ def test_a_card_the_deck_rules_refuse_is_left_out_and_reported(tmp_path: Path, c
     assert "long.gift:3: skipped:" in out and "too long" in out
     assert "1 cards imported" not in out and "1 card imported (1 as written, 0 converted), 1 skipped" in out
     assert [card.question for card in load_deck(target).cards] == ["Short one?"]
+
+
+def test_import_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import sys
+
+    stdin = io.TextIOWrapper(io.BytesIO(b"Q?\nA. yes\nB. no\nANSWER: A\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert run("import", "-", "--id", "piped", "-o", "-") == 0
+    captured = capsys.readouterr()
+    assert 'id = "piped"' in captured.out and 'type = "choice"' in captured.out
+    assert "<stdin>:1: imported: choice card" in captured.err
