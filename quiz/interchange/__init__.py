@@ -92,7 +92,7 @@ def import_text(
         raise DeckError([Problem(name, None, None, f"unknown import format {chosen!r}")])
     draft = Draft(ImportReport(name, chosen))
     if note:
-        draft.report.converted(None, "", note)
+        draft.report.note(None, note)
     _reader(chosen)(text, draft, **(options or {}))
     if not draft.cards:
         reasons = draft.report.lines(only_problems=True)

@@ -86,11 +86,11 @@ def _header(settings: _Settings, key: str, value: str, draft: Draft, line: int) 
     elif key.endswith(" column"):
         name = key.removesuffix(" column")
         if not value.isdigit() or int(value) < 1:
-            draft.report.skipped(line, f"#{key}: {value!r} is not a column number")
+            draft.report.note(line, f"#{key}: {value!r} is not a column number; ignored")
         else:
             settings.columns[name] = int(value) - 1
     elif key not in ("columns", "if matches", "match scope"):
-        draft.report.skipped(line, f"unknown header #{key}: ignored")
+        draft.report.note(line, f"unknown header #{key}: ignored")
 
 
 def _guess_separator(lines: list[str]) -> str:

@@ -99,7 +99,7 @@ def read_csv(text: str, draft: Draft, *, delimiter: str = "") -> None:
         return
     unknown = [name for name in header if name not in COLUMNS and name]
     if unknown:
-        draft.report.skipped(1, f"unknown column(s) ignored: {', '.join(unknown)}")
+        draft.report.note(1, f"unknown column(s) ignored: {', '.join(unknown)}")
     line = reader.line_num + 1
     for row in reader:
         start, line = line, reader.line_num + 1

@@ -72,7 +72,7 @@ def read_gift(text: str, draft: Draft) -> None:
         meta = comment_meta(block.comments)
         part_of = meta.extras.get("part_of")
         if isinstance(part_of, str):
-            draft.report.skipped(block.line, f"gap question of cloze card {part_of!r}, which holds all its gaps")
+            draft.report.note(block.line, f"a gap of cloze card {part_of!r}, which holds all its gaps")
             continue
         try:
             card, notes = _question(block, meta, category, draft)

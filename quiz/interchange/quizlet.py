@@ -32,9 +32,7 @@ def read_quizlet(text: str, draft: Draft, *, separator: str = "", card_separator
         names = {"\t": "tab", "\n": "newline", ";": "semicolon", ",": "comma"}
         used = (separator or guessed_term, card_separator or guessed_card)
         shown = [names.get(s, repr(s)) for s in used]
-        draft.report.converted(
-            None, "", f"separators guessed: {shown[0]} between term and definition, {shown[1]} between cards"
-        )
+        draft.report.note(None, f"separators guessed: {shown[0]} between term and definition, {shown[1]} between cards")
     separator = separator or guessed_term
     card_separator = card_separator or guessed_card
     position = 0

@@ -23,6 +23,8 @@ class Outcome(StrEnum):
     """Imported, but changed to fit the app (the message says how)."""
     SKIPPED = "skipped"
     """Not imported; the message says why."""
+    NOTE = "note"
+    """About the file as a whole (its encoding, a guessed separator, an ignored header)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +61,12 @@ class ImportReport:
     def skipped(self, line: int | None, message: str) -> None:
         self.entries.append(Entry(line, Outcome.SKIPPED, message))
 
+    def note(self, line: int | None, message: str) -> None:
+        self.entries.append(Entry(line, Outcome.NOTE, message))
+
     def count(self, outcome: Outcome) -> int:
-        """How many questions have this outcome (notes about the whole file are not counted)."""
-        if outcome is Outcome.SKIPPED:
-            return sum(1 for entry in self.entries if entry.outcome is outcome)
-        return sum(1 for entry in self.entries if entry.outcome is outcome and entry.card_id)
+        """How many entries have this outcome."""
+        return sum(1 for entry in self.entries if entry.outcome is outcome)
 
     def lines(self, *, only_problems: bool = False) -> list[str]:
         """The report as printable lines, in source order."""
