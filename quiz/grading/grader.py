@@ -64,7 +64,8 @@ def grade(card: AnyCard, response: Response, *, item: str | None = None, elapsed
             answers (a whole cloze card). A `Rating` is the student's own
             judgement: the verdict is SELF_RATED with that rating. For a
             flashcard, None or "" also means self-rated (suggesting Good);
-            typed text is compared with the back like a short answer.
+            typed text that matches the back like a short answer is correct,
+            anything else is self-rated with a diff to compare.
         item: The study item key (`quiz.model.item_keys`): "id:reverse" asks a
             flashcard back → front, "id:gap2" asks the second gap. None asks
             the card as a whole.
@@ -92,7 +93,14 @@ def grade(card: AnyCard, response: Response, *, item: str | None = None, elapsed
                 Correctness.SELF_RATED, None, Rule.SELF_RATED, "compare with the answer and rate your recall",
                 expected, rating=Rating.GOOD,
             )  # fmt: skip
-        return _finish(grade_text(_text(response), (Answer(expected),)), typed_easy_within(expected), elapsed)
+        judgement = grade_text(_text(response), (Answer(expected),))
+        if judgement.score >= 1:
+            return _finish(judgement, typed_easy_within(expected), elapsed)
+        return Verdict(
+            Correctness.SELF_RATED, None, Rule.SELF_RATED,
+            "not the back word for word: compare it with yours and rate your recall", expected,
+            rating=Rating.GOOD, diff=judgement.diff,
+        )  # fmt: skip
     judgement, easy_within = _judge(card, "" if response is None else response, sub)
     return _finish(judgement, easy_within, elapsed)
 

@@ -122,10 +122,16 @@ class TestFlashcards:
         assert verdict.expected == "The “no limits” partnership"
         assert grade(NO_LIMITS_FLASH, "the no limits partnership", item="no-limits-flash:reverse").correct
 
-    def test_typed_answer_is_compared_with_the_back(self) -> None:
-        verdict = grade(NO_LIMITS_FLASH, "declared in febuary 2022")
-        assert verdict.correctness is Correctness.WRONG
+    def test_typed_answer_that_matches_the_back_is_correct(self) -> None:
+        verdict = grade(NO_LIMITS_FLASH, "declared in February 2022.")
+        assert (verdict.correctness, verdict.rule) == (Correctness.CORRECT, Rule.NORMALISED)
+
+    def test_other_typed_answers_are_left_to_the_student_with_a_diff(self) -> None:
+        verdict = grade(NO_LIMITS_FLASH, "in early 2022, I think")
+        assert (verdict.correctness, verdict.score, verdict.rule) == (Correctness.SELF_RATED, None, Rule.SELF_RATED)
+        assert verdict.rating is Rating.GOOD
         assert verdict.diff is not None
+        assert "".join(char for char, _ in verdict.diff.expected) == "Declared in February 2022"
 
     def test_reverse_item_of_a_card_without_reverse_is_refused(self) -> None:
         with pytest.raises(ValueError):
