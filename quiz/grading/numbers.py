@@ -233,6 +233,7 @@ def parse_quantity(text: str) -> Quantity:
             raise NumberError(str(error)) from None
     words: list[str] = []
     time_unit = ""
+    scale = SCALES.get(scale_word, 0)
     for word in re.split(r"[\s\-]+", rest):
         word = word.strip(".,;:()")
         if not word or word in FILLER:
@@ -240,14 +241,17 @@ def parse_quantity(text: str) -> Quantity:
         if any(char.isdigit() for char in word):
             raise NumberError("give one number")
         if word in SCALES and not scale_word:
-            scale_word = word
+            scale_word, scale = word, SCALES[word]
+        elif word in SCALES and len(word) > 3:
+            # "thousand million" is a billion in older British usage; "billion billion" is 10^18.
+            scale_word, scale = f"{scale_word} {word}", scale + SCALES[word]
         elif word in TIME_UNITS:
             time_unit = TIME_UNITS[word]
         else:
             words.append(word)
     return Quantity(
         value=value,
-        scale=SCALES.get(scale_word, 0),
+        scale=scale,
         scale_word=scale_word,
         currencies=frozenset(currencies),
         percent=percent,

@@ -44,6 +44,8 @@ CASES = [
     (TRADE, "$240.1m", W, Rule.WRONG_SCALE),
     (TRADE, "240.1 trillion", W, Rule.WRONG_SCALE),
     (TRADE, "240.1 thousand", W, Rule.WRONG_SCALE),
+    (TRADE, "240.1 thousand million", C, Rule.EXACT),
+    (TRADE, "240.1 billion billion", W, Rule.WRONG_SCALE),
     (TRADE, "2401", W, Rule.WRONG_SCALE),
     (TRADE, "24.01", W, Rule.WRONG_SCALE),
     (TRADE, "240.1 billion euros", W, Rule.WRONG_UNIT),
