@@ -10,8 +10,10 @@ from quiz.loader import load_deck
 from quiz.model import Correctness, Rating
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.widgets.arrange import MatchQuestion, OrderQuestion
+from quiz.tui.widgets.choices import ChoiceQuestion
 from quiz.tui.widgets.feedback import FeedbackPanel, GradeBar
-from quiz.tui.widgets.question import ChoiceQuestion, FlashcardQuestion, MatchQuestion, OrderQuestion, TypedQuestion
+from quiz.tui.widgets.question import FlashcardQuestion, TypedQuestion
 
 from .fakes import FakeDriver
 

@@ -32,17 +32,15 @@ from quiz.model import (
 )
 from quiz.tui import render
 from quiz.tui.driver import Shown, StudyDriver
+from quiz.tui.widgets.arrange import MatchQuestion, OrderQuestion
+from quiz.tui.widgets.choices import ChoiceQuestion, TrueFalseQuestion
 from quiz.tui.widgets.feedback import FeedbackPanel, GradeBar
 from quiz.tui.widgets.header import HeaderState, StudyHeader
 from quiz.tui.widgets.question import (
     Answered,
-    ChoiceQuestion,
     FlashcardQuestion,
-    MatchQuestion,
-    OrderQuestion,
     QuestionWidget,
     Revealed,
-    TrueFalseQuestion,
     TypedQuestion,
     cloze_prompt,
     typed_placeholder,
