@@ -52,7 +52,7 @@ def test_the_bundled_deck_survives_a_round_trip() -> None:
 # --- generated decks ------------------------------------------------------------
 
 # Everything GIFT treats specially, HTML, markers, and non-ASCII letters.
-_ALPHABET = string.ascii_letters + string.digits + " ~=#{}:\\%<>&[]/_.,?!'\"" + "éßЖ中"
+_ALPHABET = string.ascii_letters + string.digits + " ~=#{}:\\%<>&[]/_.,?!'\"|;" + "éßЖ中"
 _PREFIXES = st.sampled_from(["", "", "", "[html]", "[plain]", "//", "$CATEGORY: ", "::", "%50%", "<b>", "&amp;"])
 
 
