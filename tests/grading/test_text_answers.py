@@ -146,6 +146,7 @@ HYPHEN = ShortCard(id="hyphen", question="Which firms?", answers=(Answer("Hong K
         (ACRONYM_DOTS, "u.s.", Rule.EXACT),
         (POSSESSIVE, "Putin's visit", Rule.EXACT),
         (POSSESSIVE, "Putins visit", Rule.NORMALISED),
+        (POSSESSIVE, "Putin`s visit", Rule.EXACT),
         (HYPHEN, "Hong Kong based firms", Rule.NORMALISED),
         (HYPHEN, "hong kong–based firms", Rule.EXACT),
     ],
