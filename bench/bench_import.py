@@ -8,8 +8,8 @@ and titles. Times, each the median of several runs, as wall-clock and as the
 process's CPU time (unaffected by other work on the machine):
 
 - `import_text`: GIFT text → Deck (what the target is about);
-- the whole `quiz import`: read the file, import, write the deck's TOML with
-  `dump_deck` and validate it with `loads_deck`;
+- the whole `quiz import` before writing: read the file, import, write the
+  deck's TOML with `dump_deck` and check it with `loads_deck` (`drop_invalid`);
 - `export_deck(deck, "gift")` of the imported deck.
 
 Run: `python bench/bench_import.py [--questions N] [--runs N]`. Target:
@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from quiz.interchange import export_deck, import_file, import_text
-from quiz.loader import dump_deck, loads_deck
+from quiz.interchange.validate import drop_invalid
 
 TEMPLATES = [
     "::Capital {n}::Which city is the capital of country {n}?{{\n\t=City {n}#Right.\n\t~Town {n}#No, that is a town."
@@ -92,8 +92,7 @@ def main() -> None:
         source.write_text(text, encoding="utf-8")
 
         def whole_import() -> None:
-            deck = import_file(source).deck
-            loads_deck(dump_deck(deck), name="bank.toml")
+            drop_invalid(import_file(source))
 
         median, worst = timed(whole_import, args.runs)
         print(f"file → Deck → TOML → validated deck:  wall {median * 1000:6.0f} ms   CPU {worst * 1000:6.0f} ms")

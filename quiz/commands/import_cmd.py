@@ -48,7 +48,6 @@ def run(args: argparse.Namespace) -> int:
     from quiz.interchange.ids import ID_RE
     from quiz.interchange.output import STDOUT, write_text
     from quiz.interchange.validate import drop_invalid
-    from quiz.loader import dump_deck
 
     if args.deck_id is not None and not ID_RE.match(args.deck_id):
         raise QuizError(f"--id {args.deck_id!r}: use 1 to 64 letters, digits, '.', '_' or '-'")
@@ -62,9 +61,8 @@ def run(args: argparse.Namespace) -> int:
         result = import_bytes(sys.stdin.buffer.read(), name="<stdin>", **settings)
     else:
         result = import_file(Path(args.file), **settings)
-    result = drop_invalid(result)
+    result, text = drop_invalid(result)
     deck, report = result.deck, result.report
-    text = dump_deck(deck)
     target = args.output or str(_default_output(args, deck.id))
     if target != STDOUT:
         _check_overwrite(Path(target), deck.id, force=args.force)

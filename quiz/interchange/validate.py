@@ -20,16 +20,17 @@ from quiz.loader import dump_deck, loads_deck
 _CARD_FIELD = re.compile(r"cards\[(\d+)\]")
 
 
-def drop_invalid(result: ImportResult) -> ImportResult:
-    """`result` without the cards the deck loader refuses, each reported as skipped.
+def drop_invalid(result: ImportResult) -> tuple[ImportResult, str]:
+    """`result` without the cards the deck loader refuses (each reported as skipped), and the deck's TOML.
 
     Raises:
         QuizError: the deck itself (not one of its cards) is refused, e.g. an invalid `--id`.
     """
     deck, report = result.deck, result.report
+    text = dump_deck(deck)
     try:
-        loads_deck(dump_deck(deck), name=f"{deck.id}.toml")
-        return result
+        loads_deck(text, name=f"{deck.id}.toml")
+        return result, text
     except DeckError as error:
         problems = error.problems
     bad: dict[int, list[str]] = {}
@@ -54,4 +55,5 @@ def drop_invalid(result: ImportResult) -> ImportResult:
     kept = tuple(card for card in deck.cards if card.id not in dropped)
     if not kept:
         raise DeckError([*problems][:1]) from None
-    return ImportResult(dataclasses.replace(deck, cards=kept), report)
+    kept_deck = dataclasses.replace(deck, cards=kept)
+    return ImportResult(kept_deck, report), dump_deck(kept_deck)
