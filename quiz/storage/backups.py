@@ -65,6 +65,19 @@ def backup_due(data_dir: Path, now: datetime) -> bool:
     return newest <= stamp(now - INTERVAL) or newest > stamp(now)  # a clock that went back also refreshes
 
 
+def back_up(db: Path, data_dir: Path, now: datetime) -> Path | None:
+    """Back up the database file `db` through a connection of its own (see make_backup)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        _log.warning("backup not made: %s", error)
+        return None
+    try:
+        return make_backup(conn, data_dir, now)
+    finally:
+        conn.close()
+
+
 def make_backup(conn: sqlite3.Connection, data_dir: Path, now: datetime) -> Path | None:
     """Copy the open database into backups/, check it, then drop the oldest beyond seven.
 

@@ -30,6 +30,13 @@ APPLICATION_ID = 0x5155495A
 BUSY_TIMEOUT_MS = 250
 """How long a statement waits for another connection's lock before giving up."""
 
+WAL_AUTOCHECKPOINT_PAGES = 4000
+"""Pages the WAL may hold before an answer's commit also copies them into the database.
+
+Higher than SQLite's 1000 so that a study session's answers (a few pages each)
+rarely pay for a checkpoint; the store checkpoints when a session or quiz ends.
+"""
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
 
@@ -90,6 +97,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
     except sqlite3.Error:
         conn.close()
         raise

@@ -3,14 +3,13 @@
 Two fingerprints per item: one of what the student is asked (the question
 text) and one of what counts as right (the answer fields). Hints, tags,
 explanations and sources are left out on purpose: fixing a typo in an
-explanation should not flag a card as changed. The hash is of a canonical JSON
-rendering, so it does not change between Python versions or runs.
+explanation should not flag a card as changed. The hash is of a canonical
+rendering (`repr` of plain values), so it does not change between Python versions or runs.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 
@@ -41,12 +40,15 @@ class Fingerprint:
 
 
 def _digest(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    """A 64-bit hash of `value`, built only of tuples, lists, strings, numbers, booleans and None.
+
+    repr of those types is fixed by the language, so the hash is the same on every run and version.
+    """
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def _answer_fields(card: AnyCard) -> object:
-    """The fields that decide whether an answer is right, as JSON-ready data."""
+    """The fields that decide whether an answer is right, as plain values (tuples, strings, numbers)."""
     match card:
         case FlashCard():
             return card.back
@@ -59,9 +61,10 @@ def _answer_fields(card: AnyCard) -> object:
             return card.answer
         case NumericCard():
             answers = [(a.value, a.tolerance, a.low, a.high, a.weight) for a in card.answers]
-            return [answers, card.unit, str(card.bound)]
+            return [answers, card.unit, card.bound.value]
         case DateCard():
-            return repr(card.answer)
+            start, end = card.answer.start, card.answer.end
+            return [(start.year, start.month, start.day), None if end is None else (end.year, end.month, end.day)]
         case OrderCard():
             return list(card.items)
         case MatchCard():

@@ -4,6 +4,8 @@ Order matters. The lock comes first, so two copies never both repair or
 migrate the same file. The cheap damage checks come before SQLite touches the
 file, because SQLite happily "opens" a truncated file or turns a 0-byte file
 into a fresh empty database, which would quietly drop a student's history.
+The daily backup runs last, in a thread with its own connection (WAL lets it
+read while answers are written), and closing the store waits for it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+import threading
 from pathlib import Path
 
 from quiz.clock import Clock, SystemClock
@@ -94,12 +97,16 @@ def _open_locked(data_dir: Path, clock: Clock, lock: StoreLock) -> Store:
         conn.close()
         raise ReadOnlyStoreError(f"Your data folder {data_dir} cannot be written: {error.strerror}.") from error
     now = clock.now()
+    backup: threading.Thread | None = None
     if backups.backup_due(data_dir, now):
-        backups.make_backup(conn, data_dir, now)
+        # A large store takes seconds to copy and check: do it beside the student, not before them.
+        backup = threading.Thread(target=backups.back_up, args=(db, data_dir, now), name="quiz-backup", daemon=True)
+        backup.start()
     return Store(
         conn,
         path=db,
         clock=clock,
+        background=backup,
         on_close=lock.release,
         on_corrupt=lambda: _quarantine(data_dir, db, clock, "SQLite reported damage while it was in use"),
     )

@@ -44,6 +44,10 @@ CREATE TABLE item (
 
 CREATE INDEX item_due ON item (deck, due);
 CREATE INDEX item_new ON item (deck, position) WHERE state IS NULL;
+-- covers the counts and the forecast, so they read this index and never the wide rows
+CREATE INDEX item_status ON item (deck, hidden, suspended, due, state, buried_until, leech);
+CREATE INDEX item_changed ON item (deck, hidden) WHERE state IS NOT NULL AND reviewed_fingerprint <> ''
+    AND (fingerprint <> reviewed_fingerprint OR answer_fingerprint <> reviewed_answer_fingerprint);
 
 CREATE TABLE session (
     id INTEGER PRIMARY KEY,

@@ -57,6 +57,7 @@ class Store:
         read_only: bool = False,
         on_close: Callable[[], None] | None = None,
         on_corrupt: Callable[[], CorruptStoreError] | None = None,
+        background: threading.Thread | None = None,
     ) -> None:
         self.path = path
         """The database file."""
@@ -68,10 +69,15 @@ class Store:
         self._decks: dict[str, int] = {}
         self._on_close = on_close
         self._on_corrupt = on_corrupt
+        self._background = background
+        """Work on the database in another thread (the daily backup); closing waits for it."""
 
     def close(self) -> None:
         """Close the database and release the lock; safe to call twice."""
         with self._mutex:
+            background, self._background = self._background, None
+            if background is not None:
+                background.join()  # first, so that this connection is the last and tidies the WAL away
             conn, self._conn = self._conn, None
             if conn is not None:
                 conn.close()
@@ -120,6 +126,9 @@ class Store:
     def _corrupted(self) -> CorruptStoreError:
         """Close, move the damaged file aside and say which backup can replace it."""
         handler, self._on_corrupt = self._on_corrupt, None
+        background, self._background = self._background, None
+        if background is not None:
+            background.join()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -448,6 +457,7 @@ class Store:
                 "UPDATE quiz_attempt SET finished_at = ?, score = ?, max_score = ? WHERE id = ?",
                 (to_us(self.clock.now()), score, max_score, attempt_id),
             )
+        self._checkpoint()
 
     def quiz_history(self, deck_id: str | None = None, *, limit: int = 20) -> list[QuizAttempt]:
         """Quiz attempts, newest first, with their answers."""
@@ -475,6 +485,16 @@ class Store:
                 "UPDATE session SET finished_at = ?, summary = ? WHERE id = ?",
                 (to_us(self.clock.now()), text, session_id),
             )
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Copy the WAL into the database now, between answers, rather than during one (best effort)."""
+        with self._mutex:
+            if self._conn is not None and not self.read_only:
+                try:
+                    self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:
+                    pass  # a checkpoint that cannot run now runs later; nothing is at stake
 
     # --- options -----------------------------------------------------------------
 

@@ -27,7 +27,9 @@ from quiz.storage.records import SyncReport
 class _Stored:
     id: int
     key: str
+    card_id: str
     card_type: str
+    position: int
     hidden: bool
     fingerprint: str
     answer_fingerprint: str
@@ -38,9 +40,10 @@ class _Stored:
 def sync_deck(conn: sqlite3.Connection, deck_row: int, deck: Deck, now: datetime) -> SyncReport:
     """Apply the rules above inside the caller's transaction and say what changed."""
     stored = {
-        row[1]: _Stored(row[0], row[1], row[2], bool(row[3]), row[4], row[5], row[6] is not None)
+        row[1]: _Stored(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6], row[7], row[8] is not None)
         for row in conn.execute(
-            "SELECT id, item_key, card_type, hidden, fingerprint, answer_fingerprint, state FROM item WHERE deck = ?",
+            "SELECT id, item_key, card_id, card_type, position, hidden, fingerprint, answer_fingerprint, state "
+            "FROM item WHERE deck = ?",
             (deck_row,),
         )
     }
@@ -85,7 +88,16 @@ def sync_deck(conn: sqlite3.Connection, deck_row: int, deck: Deck, now: datetime
                     changed.append(key)
                 if fp.answer != row.answer_fingerprint:
                     answer_changed.append(key)
-            updates.append((card.id, str(card.type), position, fp.question, fp.answer, row.id))
+            current = (card.id, str(card.type), position, fp.question, fp.answer, False)
+            if current != (
+                row.card_id,
+                row.card_type,
+                row.position,
+                row.fingerprint,
+                row.answer_fingerprint,
+                row.hidden,
+            ):
+                updates.append((*current[:5], row.id))
     conn.executemany(
         "INSERT INTO item (deck, item_key, card_id, card_type, position, fingerprint, answer_fingerprint) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -97,11 +109,12 @@ def sync_deck(conn: sqlite3.Connection, deck_row: int, deck: Deck, now: datetime
         updates,
     )
     # Items first recorded before their deck was synced get their fingerprints as "last reviewed".
-    conn.execute(
-        "UPDATE item SET reviewed_fingerprint = fingerprint, reviewed_answer_fingerprint = answer_fingerprint "
-        "WHERE deck = ? AND state IS NOT NULL AND reviewed_fingerprint = ''",
-        (deck_row,),
-    )
+    if updates:
+        conn.execute(
+            "UPDATE item SET reviewed_fingerprint = fingerprint, reviewed_answer_fingerprint = answer_fingerprint "
+            "WHERE deck = ? AND state IS NOT NULL AND reviewed_fingerprint = ''",
+            (deck_row,),
+        )
     hidden = [key for key, row in stored.items() if key not in seen and not row.hidden]
     conn.executemany("UPDATE item SET hidden = 1 WHERE deck = ? AND item_key = ?", [(deck_row, k) for k in hidden])
     conn.execute("UPDATE deck SET synced_at = ? WHERE id = ?", (to_us(now), deck_row))

@@ -121,7 +121,7 @@ def test_fingerprints_are_stable_and_separate_question_from_answer() -> None:
     assert card_fingerprints(card)["fr"].question == card_fingerprints(other_answer)["fr"].question
     assert card_fingerprints(card)["fr"].answer != card_fingerprints(other_answer)["fr"].answer
     # Pinned: a fingerprint that changed between versions would flag every card as edited.
-    assert card_fingerprints(card)["fr"] == Fingerprint("fc427ee403a84418", "a8acd1b42fbada76")
+    assert card_fingerprints(card)["fr"] == Fingerprint("bff21013d7a7935d", "d34c139353664678")
 
 
 def test_cloze_gaps_are_fingerprinted_one_by_one() -> None:
