@@ -403,3 +403,14 @@ def test_generated_cards_never_raise_on_strange_responses(card, response) -> Non
     for key in item_keys(card):
         verdict = grade(card, response, item=key)
         assert verdict.score is None or 0.0 <= verdict.score <= 1.0
+
+
+@FAST
+@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_shortcut_tidies_exactly_like_the_unicode_path(text: str) -> None:
+    import unicodedata
+
+    from quiz.grading import normalise
+
+    slow = unicodedata.normalize("NFKC", text).translate(normalise._FOLD)
+    assert tidy(text) == " ".join(normalise._INVISIBLE.sub("", slow).split())
