@@ -186,7 +186,7 @@ class _Parse:
         return self.draft.ids.make(explicit=self.meta.id, title=str(self.common["title"]), text=self.question)
 
     def _text(self, raw: str) -> str:
-        return clean(formatted(raw, self.fmt))
+        return clean(formatted(raw, self.fmt)) if raw else ""
 
     def _fields(self) -> dict[str, object]:
         return {"id": self._id(), "question": self.question, **self.common, **self.extra.common()}

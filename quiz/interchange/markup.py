@@ -72,7 +72,7 @@ class _TextCollector(HTMLParser):
 
 def looks_like_html(text: str) -> bool:
     """Whether `text` holds a tag or an entity (plain text is passed through untouched)."""
-    return _MAYBE_HTML.search(text) is not None
+    return ("<" in text or "&" in text) and _MAYBE_HTML.search(text) is not None
 
 
 def html_to_text(text: str, *, keep_newlines: bool = False) -> str:
