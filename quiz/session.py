@@ -1,1 +1,0 @@
-"""The study-session engine: plain Python that the TUI only displays."""

@@ -1,0 +1,716 @@
+"""`Session`: one sitting of review, quiz, learn or cram, driven by a UI that only displays it.
+
+Each answer is graded, scheduled and written to the store in its own committed
+transaction before `answer` returns, so what the student saw acknowledged
+survives a crash. The rating stays open until the next action: `rate` changes it
+(and "I was right" counts the answer right), which the store records as an undo
+of the first answer plus a new one, so the log shows both.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from bisect import insort
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from quiz.clock import Clock
+from quiz.errors import QuizError, StorageError
+from quiz.grading import Verdict, expected_answer, grade
+from quiz.grading.verdict import Rule
+from quiz.model import (
+    AnyCard,
+    ClozeCard,
+    Correctness,
+    Deck,
+    LearningState,
+    MemoryState,
+    Rating,
+    StudyOptions,
+    item_keys,
+    split_item_key,
+)
+from quiz.scheduling import Scheduler, is_leech, preview, review
+from quiz.session.items import Presentation, StudyItem, recall_answer, recall_question, recognition_item, response_text
+from quiz.session.queues import LEARN_AHEAD, StudyDay
+from quiz.session.results import AnswerResult, DeckChanges, Outcome, Progress, Summary, credit, summarise
+from quiz.storage import ReviewRecord, Store, StudyMode, SyncReport
+
+LEARN_ROUND = 7
+"""Items per learn-mode round, as Quizlet does."""
+LEARN_RIGHT = 2
+"""Right answers each item needs in learn mode: one recognising, one recalling."""
+
+
+class Mode(StrEnum):
+    """What a session is for (the values are the store's StudyMode values)."""
+
+    REVIEW = "review"
+    QUIZ = "quiz"
+    LEARN = "learn"
+    CRAM = "cram"
+
+
+@dataclass(slots=True)
+class _Queue:
+    """Everything about what comes next; copied before each answer so undo can put it back."""
+
+    upcoming: list[str]
+    later: list[tuple[datetime, str]] = field(default_factory=list)
+    """Items coming due again within the session (learning steps), by due time."""
+    waiting: list[str] = field(default_factory=list)
+    """Learn mode: items not yet in a round."""
+    next_round: list[str] = field(default_factory=list)
+    right: dict[str, int] = field(default_factory=dict)
+    """Learn mode: right answers so far per item."""
+    round: int = 1
+
+    def copy(self) -> _Queue:
+        return _Queue(
+            list(self.upcoming),
+            list(self.later),
+            list(self.waiting),
+            list(self.next_round),
+            dict(self.right),
+            self.round,
+        )
+
+    def drop(self, keys: set[str]) -> None:
+        self.upcoming = [key for key in self.upcoming if key not in keys]
+        self.later = [(due, key) for due, key in self.later if key not in keys]
+        self.waiting = [key for key in self.waiting if key not in keys]
+        self.next_round = [key for key in self.next_round if key not in keys]
+
+
+@dataclass(slots=True)
+class _Step:
+    """One answer, with what is needed to change its rating or undo it."""
+
+    item: StudyItem
+    verdict: Verdict
+    given: str
+    seconds: float
+    at: datetime
+    queue_before: _Queue
+    memory_before: dict[str, MemoryState | None]
+    streak_before: int
+    result: AnswerResult
+    review_ids: list[int]
+    memory_after: dict[str, MemoryState | None]
+    leech: bool = False
+
+
+class Session:
+    """A study session over one deck. Build it with `quiz.session.start_session`."""
+
+    def __init__(
+        self,
+        store: Store,
+        deck: Deck,
+        *,
+        mode: Mode,
+        clock: Clock,
+        rng: random.Random,
+        scheduler: Scheduler,
+        options: StudyOptions,
+        queue: _Queue,
+        memory: dict[str, MemoryState | None],
+        new_keys: set[str],
+        update_schedule: bool = False,
+        quiz_settings: Mapping[str, object] | None = None,
+        sync: SyncReport | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store = store
+        self.deck = deck
+        self.mode = mode
+        self.clock = clock
+        self.rng = rng
+        self.scheduler = scheduler
+        self.options = options
+        self.update_schedule = update_schedule or mode in (Mode.REVIEW, Mode.LEARN)
+        """Answers move the schedule (always in review and learn, on request in a quiz, never in cram)."""
+        self.sync = sync
+        """What changed in the deck since the store last saw it, when the session opened it."""
+        self._cards = {card.id: card for card in deck.cards}
+        self._queue = queue
+        self._memory = memory
+        self._new = new_keys
+        self._monotonic = monotonic
+        self._started = monotonic()
+        self._asked_at = self._started
+        self._results: list[AnswerResult] = []
+        self._history: list[_Step] = []
+        self._pending: _Step | None = None
+        self._current: StudyItem | None = None
+        self._removed: set[str] = set()
+        self._streak = 0
+        self._best_streak = 0
+        self._skipped = 0
+        self._hint_used = False
+        self._leeches: list[str] = []
+        self._saved = True
+        self._unsaved_reason = ""
+        self._closed = False
+        self._answer_pool: dict[str, list[str]] | None = None
+        self.session_id = store.start_session(deck.id, StudyMode(mode.value))
+        self.quiz_id = store.start_quiz(deck.id, dict(quiz_settings or {})) if mode is Mode.QUIZ else None
+        self._advance()
+
+    # --- what is asked -----------------------------------------------------------
+
+    @property
+    def current(self) -> StudyItem | None:
+        """The item to ask now, or None when the session is over."""
+        if self._current is None and not self._closed:
+            self._advance()
+        return self._current
+
+    @property
+    def finished(self) -> bool:
+        return self.current is None
+
+    def hint(self) -> str:
+        """The current item's hint ("" if it has none); using it caps the suggested rating at Hard."""
+        item = self.current
+        if item is None:
+            return ""
+        self._hint_used = True
+        return item.hint
+
+    def intervals(self) -> dict[Rating, timedelta]:
+        """When the item would come back for each rating: the answered item while its rating is open, else the current.
+
+        Empty when answers do not move the schedule (cram, a quiz without update_schedule).
+        """
+        if not self.update_schedule:
+            return {}
+        if self._pending is not None:
+            step = self._pending
+            return preview(step.memory_before.get(step.item.key), now=step.at, scheduler=self.scheduler)
+        item = self.current
+        if item is None:
+            return {}
+        return preview(self._memory.get(item.key), now=self.clock.now(), scheduler=self.scheduler)
+
+    @property
+    def progress(self) -> Progress:
+        answered = len(self._results)
+        remaining = self._remaining()
+        total = answered + remaining
+        points = sum(result.score for result in self._results)
+        return Progress(
+            position=answered + (1 if self._current is not None else 0),
+            total=total,
+            answered=answered,
+            score=points / answered if answered else None,
+            streak=self._streak,
+            best_streak=self._best_streak,
+            elapsed=self._monotonic() - self._started,
+            saved=self._saved,
+            unsaved_reason=self._unsaved_reason,
+            round=self._queue.round,
+        )
+
+    def _remaining(self) -> int:
+        queue = self._queue
+        if self.mode is Mode.LEARN:
+            keys = {*queue.upcoming, *queue.waiting, *queue.next_round}
+            if self._current is not None:
+                keys.add(self._current.key)
+            return sum(max(LEARN_RIGHT - queue.right.get(key, 0), 1) for key in keys)
+        current = 1 if self._current is not None else 0
+        return current + len(queue.upcoming) + len(queue.later)
+
+    # --- answering -----------------------------------------------------------------
+
+    def answer(self, response: object, *, elapsed: float | None = None) -> Outcome:
+        """Grade, schedule and save an answer to the current item, then move on to the next one.
+
+        The answer is committed before this returns. Its rating (the grader's
+        suggestion) stays open: `rate` or `override_correct` may change it until the
+        next answer or action.
+
+        Args:
+            response: What the student gave (see `quiz.grading.grade`); a `Rating` rates a flashcard.
+            elapsed: Seconds the student took; measured from when the item was first asked if None.
+
+        Raises:
+            QuizError: nothing to answer, or the answer could not be saved (then nothing changed).
+        """
+        item = self._require_current()
+        seconds = elapsed if elapsed is not None else self._monotonic() - self._asked_at
+        try:
+            verdict = grade(item.card, response, item=item.grade_key, elapsed=seconds)  # type: ignore[arg-type]
+        except ValueError as error:
+            raise QuizError(f"That answer cannot be read: {error}") from error
+        rating = verdict.rating
+        if verdict.correctness is not Correctness.SELF_RATED:
+            if self._hint_used and rating > Rating.HARD:
+                rating = Rating.HARD
+            if item.presentation is not Presentation.AS_WRITTEN and rating == Rating.EASY:
+                rating = Rating.GOOD
+        step = self._apply(item, verdict, rating, response_text(item.card, response), seconds, self.clock.now())
+        return self._outcome(step)
+
+    def rate(self, rating: Rating) -> Outcome:
+        """Rate the answer just given (changing the suggestion), or rate a flashcard not yet answered.
+
+        Changing a saved rating undoes the saved answer in the store and saves it
+        again with the new rating, in two short commits.
+        """
+        rating = Rating(rating)
+        step = self._pending
+        if step is None:
+            return self.answer(rating)
+        if rating == step.result.rating:
+            self._pending = None
+            return self._outcome(step)
+        return self._outcome(self._redo(step, rating, overridden=step.result.overridden))
+
+    def override_correct(self) -> Outcome:
+        """ "I was right": count the answer just given as right (rated Good); the override is kept in the log."""
+        step = self._pending
+        if step is None:
+            raise QuizError("There is no answer to count as right.")
+        verdict = replace(
+            step.verdict,
+            correctness=Correctness.CORRECT,
+            score=1.0,
+            rule=Rule.EXACT,
+            explanation="counted right at the student's word",
+            rating=Rating.GOOD,
+        )
+        step.verdict = verdict
+        return self._outcome(self._redo(step, Rating.GOOD, overridden=True))
+
+    def skip(self) -> None:
+        """Put the current item off to the end of the session."""
+        item = self._require_current()
+        self._pending = None
+        self._skipped += 1
+        self._queue.upcoming.append(item.key)
+        self._current = None
+        self._advance()
+
+    def bury(self) -> None:
+        """Hide the current card (all its items) until the next study day."""
+        item = self._require_current()
+        keys = self._card_keys(item)
+        day = StudyDay.of(self.clock.now(), self.options)
+        self._store_call(lambda: self.store.bury(self.deck.id, keys, day.end))
+        self._drop(keys)
+
+    def suspend(self) -> None:
+        """Keep the current card (all its items) out of every review until the student unsuspends it."""
+        item = self._require_current()
+        keys = self._card_keys(item)
+        self._store_call(lambda: self.store.suspend(self.deck.id, keys))
+        self._drop(keys)
+
+    def undo(self) -> StudyItem | None:
+        """Take back the last answer: the store restores the item's state and the item is asked again.
+
+        Returns the item asked again, or None when there is nothing to undo.
+
+        Raises:
+            QuizError: in a quiz (a quiz answer stands once given), or the store refused.
+        """
+        if not self._history:
+            return None
+        if self.mode is Mode.QUIZ:
+            raise QuizError("Quiz answers cannot be taken back.")
+        step = self._history[-1]
+        for review_id in reversed(step.review_ids):
+            self._store_call(lambda review_id=review_id: self.store.undo_review(review_id))
+        self._history.pop()
+        self._results.pop()
+        self._forget_step(step)
+        self._current = step.item
+        self._asked_at = self._monotonic()
+        return step.item
+
+    def reload(self, deck: Deck) -> SyncReport:
+        """Carry on with an edited deck: sync the store, drop removed cards, show edited ones as they now are."""
+        report = self._store_call(lambda: self.store.sync_deck(deck))
+        self.deck = deck
+        self._cards = {card.id: card for card in deck.cards}
+        self.sync = report
+        self._answer_pool = None
+        valid = {key for card in deck.cards for key in item_keys(card)} | set(self._cards)
+        queued = {*self._queue.upcoming, *self._queue.waiting, *self._queue.next_round}
+        queued |= {key for _, key in self._queue.later}
+        self._queue.drop({key for key in queued if key not in valid})
+        self._pending = None
+        if self._current is not None:
+            if self._current.key not in valid:
+                self._current = None
+                self._advance()
+            else:
+                self._current = self._make_item(self._current.key)
+        return report
+
+    # --- deck edits ---------------------------------------------------------------
+
+    def changes(self) -> DeckChanges:
+        """Edited cards and leeches of this deck, for the UI to mention when the session opens."""
+        records = self.store.items(self.deck.id)
+        return DeckChanges(
+            changed=tuple(key for key, record in records.items() if record.changed and not record.answer_changed),
+            answer_changed=tuple(key for key, record in records.items() if record.answer_changed),
+            leeches=tuple(key for key, record in records.items() if record.leech),
+            notices=self.sync.notices if self.sync is not None else (),
+        )
+
+    def reset_items(self, keys: Sequence[str]) -> None:
+        """Start these items afresh (e.g. after their answer changed); their history is kept."""
+        keys = list(keys)
+        self._store_call(lambda: self.store.reset(self.deck.id, keys))
+        for key in keys:
+            self._memory[key] = None
+            self._new.add(key)
+
+    def keep_progress(self, keys: Sequence[str]) -> None:
+        """Keep the progress of edited items and stop flagging them."""
+        keys = list(keys)
+        self._store_call(lambda: self.store.acknowledge_change(self.deck.id, keys))
+
+    # --- end -------------------------------------------------------------------------
+
+    def summary(self) -> Summary:
+        """The session's results so far; once nothing is left, the session is also closed in the store."""
+        summary = summarise(
+            self.mode.value,
+            self._results,
+            seconds=self._monotonic() - self._started,
+            skipped=self._skipped,
+            leeches=self._leeches,
+            best_streak=self._best_streak,
+        )
+        if self.current is None:
+            self.close()
+        return summary
+
+    def close(self) -> None:
+        """Record the end of the session (and of a quiz attempt, scored on what was answered); safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self._current = None
+        summary = summarise(self.mode.value, self._results, seconds=self._monotonic() - self._started)
+        if self.quiz_id is not None:
+            quiz_id = self.quiz_id
+            asked = len(self._results) + len(self._queue.upcoming)
+            self._store_call(lambda: self.store.finish_quiz(quiz_id, score=summary.points, max_score=float(asked)))
+        self._store_call(lambda: self.store.finish_session(self.session_id, summary.as_dict()))
+
+    def retry_misses(self) -> Session | None:
+        """A new session over the items missed here: a quiz again for a quiz, cram otherwise; None if none."""
+        from quiz.session.starting import start_session
+
+        keys = [miss.key for miss in summarise(self.mode.value, self._results, seconds=0).misses]
+        if not keys:
+            return None
+        self.close()
+        mode = Mode.QUIZ if self.mode is Mode.QUIZ else Mode.CRAM
+        return start_session(
+            self.store, self.deck, mode=mode, clock=self.clock, rng=self.rng, keys=keys, monotonic=self._monotonic
+        )
+
+    # --- inside ------------------------------------------------------------------------
+
+    def _require_current(self) -> StudyItem:
+        item = self.current
+        if item is None:
+            raise QuizError("The session is over: there is nothing left to answer.")
+        return item
+
+    def _store_call(self, work: Callable[[], object]) -> object:
+        """Run a store write; a failure is remembered for the header and passed on as a QuizError."""
+        try:
+            result = work()
+        except StorageError as error:
+            self._saved = False
+            self._unsaved_reason = str(error)
+            raise
+        self._saved = True
+        self._unsaved_reason = ""
+        return result
+
+    def _card_keys(self, item: StudyItem) -> list[str]:
+        card = self._cards.get(item.card_id)
+        return list(item_keys(card)) if card is not None else [item.key]
+
+    def _drop(self, keys: Sequence[str]) -> None:
+        self._pending = None
+        self._removed.update(keys)
+        self._queue.drop(set(keys))
+        if self._current is not None and self._current.key in keys:
+            self._current = None
+        self._advance()
+
+    def _schedule_keys(self, item: StudyItem) -> list[str]:
+        """The study items one answer schedules: the item, or every item of a card a quiz asked whole."""
+        if item.key == item.deck_card.id and isinstance(item.deck_card, ClozeCard):
+            return list(item_keys(item.deck_card))
+        return [item.key]
+
+    def _apply(
+        self,
+        item: StudyItem,
+        verdict: Verdict,
+        rating: Rating,
+        given: str,
+        seconds: float,
+        at: datetime,
+        *,
+        overridden: bool = False,
+        queue_before: _Queue | None = None,
+        streak_before: int | None = None,
+    ) -> _Step:
+        """Save one answer and move on; nothing in the session changes unless the store accepted it."""
+        keys = self._schedule_keys(item)
+        memory_before = {key: self._memory.get(key) for key in keys}
+        score = credit(verdict, rating)
+        duration = int(max(seconds, 0.0) * 1000)
+        review_ids: list[int] = []
+        memory_after: dict[str, MemoryState | None] = dict(memory_before)
+        leech = False
+        if self.quiz_id is not None:
+            quiz_id = self.quiz_id
+            self._store_call(
+                lambda: self.store.record_quiz_answer(
+                    quiz_id, item.key, response=given, correctness=str(verdict.correctness), score=score,
+                    duration_ms=duration,
+                )
+            )  # fmt: skip
+        if self.mode is not Mode.QUIZ or self.update_schedule:
+            for key in keys:
+                key_rating = _gap_rating(verdict, key, rating) if len(keys) > 1 else rating
+                before = memory_before[key]
+                after = review(before, key_rating, now=at, scheduler=self.scheduler) if self.update_schedule else None
+                made_leech = after is not None and is_leech(before, after, self.options)
+                record = ReviewRecord(
+                    deck_id=self.deck.id,
+                    item_key=key,
+                    reviewed_at=at,
+                    rating=key_rating,
+                    correctness=verdict.correctness,
+                    score=score,
+                    response=given,
+                    duration_ms=duration,
+                    mode=StudyMode(self.mode.value),
+                    session_id=self.session_id,
+                )
+                review_id = self._store_call(
+                    lambda record=record, after=after, before=before, made_leech=made_leech: self.store.record_review(
+                        record, after, before=before, leech=made_leech
+                    )
+                )
+                review_ids.append(review_id)  # type: ignore[arg-type]
+                if after is not None:
+                    memory_after[key] = after
+                leech = leech or made_leech
+        result = AnswerResult(
+            key=item.key,
+            card_type=str(item.deck_card.type),
+            tags=item.deck_card.tags,
+            question=recall_question(item.deck_card, item.key),
+            given=given,
+            expected=verdict.expected if item.presentation is Presentation.AS_WRITTEN else _expected(item),
+            verdict=verdict,
+            rating=rating,
+            score=score,
+            seconds=seconds,
+            overridden=overridden,
+        )
+        step = _Step(
+            item=item,
+            verdict=verdict,
+            given=given,
+            seconds=seconds,
+            at=at,
+            queue_before=queue_before if queue_before is not None else self._queue.copy(),
+            memory_before=memory_before,
+            streak_before=self._streak if streak_before is None else streak_before,
+            result=result,
+            review_ids=review_ids,
+            memory_after=memory_after,
+            leech=leech,
+        )
+        self._memory.update(memory_after)
+        self._results.append(result)
+        self._history.append(step)
+        self._streak = self._streak + 1 if result.right else 0
+        self._best_streak = max(self._best_streak, self._streak)
+        self._pending = step
+        self._hint_used = False
+        self._requeue(step)
+        if leech:
+            self._leeches.append(item.key)
+            self._removed.update(keys)
+            self._queue.drop(set(keys))
+        self._current = None
+        self._advance()
+        return step
+
+    def _redo(self, step: _Step, rating: Rating, *, overridden: bool) -> _Step:
+        """Replace the pending answer with the same answer rated differently."""
+        for review_id in reversed(step.review_ids):
+            self._store_call(lambda review_id=review_id: self.store.undo_review(review_id))
+        self._history.pop()
+        self._results.pop()
+        self._forget_step(step)
+        return self._apply(
+            step.item,
+            step.verdict,
+            rating,
+            step.given,
+            step.seconds,
+            step.at,
+            overridden=overridden,
+            queue_before=step.queue_before,
+            streak_before=step.streak_before,
+        )
+
+    def _forget_step(self, step: _Step) -> None:
+        """Put the session back as it was before `step` (the store was already told)."""
+        self._memory.update(step.memory_before)
+        self._queue = step.queue_before.copy()
+        self._queue.drop(self._removed - set(step.memory_after) - {step.item.key})
+        if step.leech:
+            self._leeches = [key for key in self._leeches if key != step.item.key]
+            self._removed.difference_update(step.memory_after)
+        self._streak = step.streak_before
+        self._best_streak = max([0, *self._running_streaks()])
+        self._pending = None
+        self._current = None
+
+    def _running_streaks(self) -> list[int]:
+        streaks, run = [], 0
+        for result in self._results:
+            run = run + 1 if result.right else 0
+            streaks.append(run)
+        return streaks
+
+    def _requeue(self, step: _Step) -> None:
+        """Decide whether the item answered comes back in this session."""
+        key, queue = step.item.key, self._queue
+        if self.mode is Mode.REVIEW:
+            memory = step.memory_after.get(key)
+            if memory is not None and memory.state is not LearningState.REVIEW:
+                if memory.due < StudyDay.of(step.at, self.options).end:
+                    insort(queue.later, (memory.due, key))
+        elif self.mode is Mode.LEARN:
+            if step.result.right:
+                queue.right[key] = queue.right.get(key, 0) + 1
+            if queue.right.get(key, 0) < LEARN_RIGHT:
+                queue.next_round.append(key)
+        elif self.mode is Mode.CRAM and not step.result.right:
+            queue.upcoming.append(key)
+
+    def _advance(self) -> None:
+        """Pick the next item: learning items now due, then the queue, then learning items due soon."""
+        if self._current is not None:
+            return
+        queue = self._queue
+        now = self.clock.now()
+        key: str | None = None
+        if queue.later and queue.later[0][0] <= now:
+            key = queue.later.pop(0)[1]
+        elif queue.upcoming:
+            key = queue.upcoming.pop(0)
+        elif self.mode is Mode.LEARN and (queue.next_round or queue.waiting):
+            self._next_round()
+            key = queue.upcoming.pop(0) if queue.upcoming else None
+        elif queue.later and queue.later[0][0] <= now + LEARN_AHEAD:
+            key = queue.later.pop(0)[1]
+        if key is None:
+            return
+        item = self._make_item(key)
+        if item is None:
+            self._advance()
+            return
+        self._current = item
+        self._asked_at = self._monotonic()
+        self._hint_used = False
+
+    def _next_round(self) -> None:
+        queue = self._queue
+        carried = queue.next_round
+        self.rng.shuffle(carried)
+        room = max(LEARN_ROUND - len(carried), 0)
+        fresh, queue.waiting = queue.waiting[:room], queue.waiting[room:]
+        queue.upcoming = carried + fresh
+        queue.next_round = []
+        if self._results:
+            queue.round += 1
+
+    def _make_item(self, key: str) -> StudyItem | None:
+        card = self._cards.get(split_item_key(key)[0])
+        if card is None:
+            return None
+        item = StudyItem(key, card, card, Presentation.AS_WRITTEN, key in self._new)
+        if self.mode is Mode.LEARN and self._queue.right.get(key, 0) == 0:
+            pool = self._pool(card)
+            true_false = len(pool) < 2 or self.rng.random() < 0.25
+            return recognition_item(item, pool, self.rng, true_false=true_false) or item
+        return item
+
+    def _pool(self, card: AnyCard) -> list[str]:
+        """Answers of the deck's other items of the same type, as distractors for recognition questions."""
+        if self._answer_pool is None:
+            pool: dict[str, list[str]] = {}
+            for other in self._cards.values():
+                for key in item_keys(other):
+                    answer = recall_answer(other, key)
+                    if answer is not None:
+                        pool.setdefault(str(other.type), []).append(answer)
+            self._answer_pool = pool
+        return self._answer_pool.get(str(card.type), [])
+
+    def _outcome(self, step: _Step) -> Outcome:
+        memory = step.memory_after.get(step.item.key)
+        schedules = self.update_schedule and memory is not None
+        message = ""
+        if step.leech:
+            message = (
+                f"This card has been forgotten {memory.lapses if memory else self.options.leech_threshold} times: "
+                "it is now tagged a leech and suspended. Rewrite it, or unsuspend it when you are ready."
+            )
+        again = step.item.key in {key for _, key in self._queue.later} | set(self._queue.upcoming) | set(
+            self._queue.next_round
+        ) or (self._current is not None and self._current.key == step.item.key)
+        return Outcome(
+            key=step.item.key,
+            verdict=step.verdict,
+            rating=step.result.rating,
+            intervals=self.intervals() if self._pending is step else {},
+            progress=self.progress,
+            saved=True,
+            due=memory.due if schedules and memory else None,
+            memory=memory if schedules else None,
+            leech=step.leech,
+            message=message,
+            again_in_session=again,
+        )
+
+
+def _gap_rating(verdict: Verdict, key: str, rating: Rating) -> Rating:
+    """The rating for one gap of a cloze card asked whole: from that gap's part of the verdict."""
+    _, sub = split_item_key(key)
+    number = sub.removeprefix("gap")
+    for part in verdict.parts:
+        if part.label == f"gap {number}":
+            if part.correct:
+                return Rating.GOOD
+            return Rating.HARD if part.score > 0 else Rating.AGAIN
+    return rating
+
+
+def _expected(item: StudyItem) -> str:
+    """The right answer of the deck card behind a recognition question."""
+    return recall_answer(item.deck_card, item.key) or expected_answer(item.deck_card, item=item.grade_key)

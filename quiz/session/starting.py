@@ -1,0 +1,164 @@
+"""`start_session`: open a deck in the store and build the session a mode asks for.
+
+Opening a session syncs the deck with the store first, so edits made since the
+last session are noticed (changed cards keep their progress, removed cards are
+hidden), and the session's `sync` and `changes()` tell the UI about them.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import fields, replace
+from typing import Any
+
+from quiz.clock import Clock, SystemClock
+from quiz.errors import QuizError
+from quiz.model import Deck, LearningState, MemoryState, StudyOptions
+from quiz.scheduling import make_scheduler
+from quiz.session.engine import Mode, Session, _Queue
+from quiz.session.queues import all_item_keys, build_review_plan, quiz_keys
+from quiz.storage import ItemRecord, Store
+
+
+def study_options(store: Store, deck: Deck) -> StudyOptions:
+    """The deck's options with the student's own overrides (from the store) on top; bad overrides are ignored."""
+    overrides = store.get_options(deck.id)
+    known = {f.name: f for f in fields(StudyOptions)}
+    values: dict[str, Any] = {}
+    for name, value in overrides.items():
+        if name not in known:
+            continue
+        if name.endswith("_steps") and isinstance(value, list | tuple):
+            values[name] = tuple(int(v) for v in value if isinstance(v, int | float) and v > 0)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            values[name] = float(value) if name == "desired_retention" else int(value)
+    return replace(deck.options, **values)
+
+
+def start_session(
+    store: Store,
+    deck: Deck,
+    *,
+    mode: str | Mode = Mode.REVIEW,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
+    count: int | None = None,
+    types: Iterable[str] | None = None,
+    tags: Iterable[str] | None = None,
+    keys: Sequence[str] | None = None,
+    seed: int | None = None,
+    update_schedule: bool = False,
+    shuffle: bool = True,
+    options: StudyOptions | None = None,
+    fuzz: bool = True,
+    monotonic: Callable[[], float] = time.monotonic,
+) -> Session:
+    """Start a session on `deck` (syncing it with the store first).
+
+    Args:
+        store: The open progress store.
+        deck: The loaded deck.
+        mode: "review", "quiz", "learn" or "cram".
+        clock: Where "now" comes from (the system clock by default).
+        rng: Every random choice (sampling, order, distractors) comes from it; seed it for a reproducible session.
+        count: Quiz, learn, cram: ask this many cards at most.
+        types: Quiz, learn, cram: only these card types.
+        tags: Quiz, learn, cram: only cards with one of these tags.
+        keys: Ask exactly these items (or, in a quiz, cards), e.g. to retry misses.
+        seed: Seeds a new random generator when `rng` is not given; saved with a quiz.
+        update_schedule: A quiz also moves the schedule of the cards it asks.
+        shuffle: Quiz and cram: ask in random order (file order otherwise).
+        options: Scheduling options to use instead of the deck's and the student's.
+        fuzz: Spread intervals a little (off for reproducible schedules).
+        monotonic: The timer for time per card.
+
+    Raises:
+        QuizError: an unknown mode.
+    """
+    try:
+        mode = Mode(mode)
+    except ValueError:
+        raise QuizError(f"unknown study mode {mode!r}: choose review, quiz, learn or cram") from None
+    clock = clock or SystemClock()
+    rng = rng or random.Random(seed)
+    report = store.sync_deck(deck)
+    options = options or study_options(store, deck)
+    scheduler = make_scheduler(options, fuzz=fuzz)
+    now = clock.now()
+    records = store.items(deck.id)
+    cards = {card.id: card for card in deck.cards}
+    memory: dict[str, MemoryState | None] = {key: record.memory for key, record in records.items()}
+    new_keys = {key for key, record in records.items() if record.memory is None}
+    settings: dict[str, object] = {}
+    if mode is Mode.REVIEW:
+        plan = build_review_plan(store, deck, cards, now=now, options=options)
+        queue = _Queue(upcoming=plan.keys(), later=sorted((r.memory.due, r.item_key) for r in plan.later if r.memory))
+    elif mode is Mode.QUIZ:
+        chosen = list(keys) if keys is not None else quiz_keys(
+            deck, rng=rng, count=count, types=types, tags=tags, shuffle=shuffle
+        )  # fmt: skip
+        chosen = [key for key in chosen if key in cards]
+        settings = {
+            "count": len(chosen),
+            "types": sorted(types) if types else None,
+            "tags": sorted(tags) if tags else None,
+            "seed": seed,
+            "update_schedule": update_schedule,
+            "cards": chosen,
+        }
+        queue = _Queue(upcoming=chosen)
+    else:
+        chosen = _practice_keys(deck, records, rng=rng, count=count, types=types, tags=tags, keys=keys)
+        if mode is Mode.LEARN:
+            queue = _Queue(upcoming=[], waiting=chosen)
+            queue.right = {key: 1 for key in chosen if _known(memory.get(key))}
+        else:
+            if shuffle:
+                rng.shuffle(chosen)
+            queue = _Queue(upcoming=chosen)
+    return Session(
+        store,
+        deck,
+        mode=mode,
+        clock=clock,
+        rng=rng,
+        scheduler=scheduler,
+        options=options,
+        queue=queue,
+        memory=memory,
+        new_keys=new_keys,
+        update_schedule=update_schedule,
+        quiz_settings=settings,
+        sync=report,
+        monotonic=monotonic,
+    )
+
+
+def _known(memory: MemoryState | None) -> bool:
+    return memory is not None and memory.state is LearningState.REVIEW
+
+
+def _practice_keys(
+    deck: Deck,
+    records: Mapping[str, ItemRecord],
+    *,
+    rng: random.Random,
+    count: int | None,
+    types: Iterable[str] | None,
+    tags: Iterable[str] | None,
+    keys: Sequence[str] | None,
+) -> list[str]:
+    """Learn and cram items: the given ones, or the deck's unsuspended items filtered and sampled by card."""
+    if keys is not None:
+        valid = set(all_item_keys(deck))
+        return [key for key in keys if key in valid]
+    card_ids = quiz_keys(deck, rng=rng, count=count, types=types, tags=tags, shuffle=False)
+    chosen = []
+    for key in all_item_keys(deck, card_ids=card_ids):
+        record = records.get(key)
+        if record is not None and (record.suspended or record.hidden):
+            continue
+        chosen.append(key)
+    return chosen
