@@ -20,6 +20,7 @@ import csv
 import io
 import re
 
+from quiz.interchange.csv_deck import rows_with_lines
 from quiz.interchange.draft import NO_BACK, Draft, clean, clean_tag
 from quiz.interchange.markup import html_to_text, looks_like_html
 from quiz.loader.syntax import SyntaxProblem, parse_cloze
@@ -59,9 +60,7 @@ def read_anki(text: str, draft: Draft, *, separator: str = "") -> None:
         draft.title = settings.deck
     body = "\n".join(lines[start:])
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=settings.separator, quotechar='"')
-    previous = 0
-    for row in reader:
-        line, previous = start + previous + 1, reader.line_num
+    for line, row in rows_with_lines(reader, draft, start):
         if not any(field.strip() for field in row) or row[0].startswith("#"):
             continue
         try:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from quiz.interchange.draft import Draft, clean, clean_tag
 from quiz.loader.syntax import SyntaxProblem, format_date_answer, parse_cloze, parse_date_answer
@@ -93,16 +95,18 @@ def read_csv(text: str, draft: Draft, *, delimiter: str = "") -> None:
     if not delimiter:
         delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [_column(name) for name in next(reader, [])]
+    try:
+        header = [_column(name) for name in next(reader, [])]
+    except csv.Error as error:
+        draft.report.skipped(1, f"unreadable header ({error})")
+        return
     if "question" not in header or "answer" not in header:
         draft.report.skipped(1, "the header must name a question (or front/term) and an answer (or back) column")
         return
     unknown = [name for name in header if name not in COLUMNS and name]
     if unknown:
         draft.report.note(1, f"unknown column(s) ignored: {', '.join(unknown)}")
-    line = reader.line_num + 1
-    for row in reader:
-        start, line = line, reader.line_num + 1
+    for start, row in rows_with_lines(reader, draft):
         if not any(cell.strip() for cell in row):
             continue
         cells = {name: clean(row[i]) if i < len(row) else "" for i, name in enumerate(header)}
@@ -112,6 +116,24 @@ def read_csv(text: str, draft: Draft, *, delimiter: str = "") -> None:
             draft.report.skipped(start, str(reason))
             continue
         draft.add(card, start)
+
+
+def rows_with_lines(reader: Any, draft: Draft, offset: int = 0) -> Iterator[tuple[int, list[str]]]:
+    """Each row of a csv reader with the file line it starts on (`offset` lines come before the reader's text).
+
+    A malformed rest of the file (an over-long field, a stray quote) is reported, not raised.
+    """
+    previous = reader.line_num
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            draft.report.skipped(offset + previous + 1, f"the rest of the file is unreadable ({error})")
+            return
+        start, previous = offset + previous + 1, reader.line_num
+        yield start, row
 
 
 def _card(cells: dict[str, str], draft: Draft) -> AnyCard:

@@ -111,7 +111,7 @@ def comment_meta(comments: list[str]) -> CommentMeta:
         if comment.startswith(QUIZ_COMMENT):
             try:
                 value = json.loads(comment[len(QUIZ_COMMENT) :])
-            except ValueError:
+            except (ValueError, RecursionError):
                 value = None
             if isinstance(value, dict):
                 extras.update(value)

@@ -94,3 +94,29 @@ def test_any_input_gives_a_valid_deck_or_a_deck_error(parts: list[str], junk: by
 def test_an_empty_file_is_one_clear_error(fmt: str) -> None:
     with pytest.raises(DeckError, match="^input.txt: no card could be imported"):
         import_bytes(b"", name="input.txt", format=fmt)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("huge.csv", "question,answer\nq,a\nq2," + "x" * 200_000 + "\n"),
+        ("huge.txt", "#separator:tab\nq\ta\nq\t" + "x" * 200_000 + "\n"),
+    ],
+)
+def test_an_over_long_field_ends_the_import_with_a_located_message(name: str, text: str) -> None:
+    from quiz.interchange import import_text
+
+    result = import_text(text, name=name)
+    assert len(result.deck.cards) == 1
+    assert (
+        result.report.lines()[-1]
+        == f"{name}:3: skipped: the rest of the file is unreadable (field larger than field limit (131072))"
+    )
+
+
+def test_a_deeply_nested_quiz_comment_is_ignored_with_a_note() -> None:
+    from quiz.interchange import import_text
+
+    result = import_text("// quiz: " + "[" * 100_000 + "\nQ?{=a}", name="deep.gift")
+    assert result.deck.cards[0].question == "Q?"
+    assert "not a JSON object" in result.report.entries[0].message
