@@ -29,6 +29,7 @@ __all__ = [
     "ImportResult",
     "Outcome",
     "export_deck",
+    "import_bytes",
     "import_file",
     "import_text",
 ]
@@ -64,10 +65,18 @@ def import_file(
     return import_text(text, name=path.name, format=format, deck_id=deck_id, title=title, options=options, note=note)
 
 
-def import_bytes(data: bytes, *, name: str, **kwargs: object) -> ImportResult:
+def import_bytes(
+    data: bytes,
+    *,
+    name: str,
+    format: str | None = None,  # noqa: A002
+    deck_id: str | None = None,
+    title: str | None = None,
+    options: dict[str, str] | None = None,
+) -> ImportResult:
     """`import_file` for content already in memory (e.g. read from standard input)."""
     text, note = decode_source(data)
-    return import_text(text, name=name, note=note, **kwargs)  # type: ignore[arg-type]
+    return import_text(text, name=name, format=format, deck_id=deck_id, title=title, options=options, note=note)
 
 
 def import_text(

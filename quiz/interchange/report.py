@@ -53,15 +53,19 @@ class ImportReport:
     entries: list[Entry] = field(default_factory=list)
 
     def imported(self, line: int | None, card_id: str, message: str) -> None:
+        """Record a question imported as written."""
         self.entries.append(Entry(line, Outcome.IMPORTED, message, card_id))
 
     def converted(self, line: int | None, card_id: str, message: str) -> None:
+        """Record a question imported with changes; `message` says which."""
         self.entries.append(Entry(line, Outcome.CONVERTED, message, card_id))
 
     def skipped(self, line: int | None, message: str) -> None:
+        """Record a question left out; `message` says why."""
         self.entries.append(Entry(line, Outcome.SKIPPED, message))
 
     def note(self, line: int | None, message: str) -> None:
+        """Record something about the file as a whole."""
         self.entries.append(Entry(line, Outcome.NOTE, message))
 
     def count(self, outcome: Outcome) -> int:
