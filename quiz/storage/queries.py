@@ -13,35 +13,45 @@ from datetime import datetime
 from quiz.storage.db import to_us
 from quiz.storage.records import DailyWork, HardItem, ItemCounts, Retention
 
-_VISIBLE = "hidden = 0 AND suspended = 0"
-
 
 def counts(conn: sqlite3.Connection, deck: int, now: datetime, day_end: datetime) -> ItemCounts:
-    """See Store.counts: one pass over the item_status index, one look at the item_changed index."""
+    """See Store.counts: range counts over the item_status index, and the few buried items apart."""
+    live = "deck = :deck AND hidden = 0 AND suspended = 0"
     row = conn.execute(
         f"""
         SELECT
-            sum({_VISIBLE} AND state IS NULL),
-            sum({_VISIBLE} AND state IN (1, 3)),
-            sum({_VISIBLE} AND state = 2),
-            sum({_VISIBLE} AND due < :end AND coalesce(buried_until, 0) <= :now),
-            sum({_VISIBLE} AND due <= :now AND coalesce(buried_until, 0) <= :now),
-            sum(hidden = 0 AND suspended = 1),
-            sum({_VISIBLE} AND buried_until > :now),
-            sum(hidden = 0 AND leech = 1),
-            sum(hidden = 1)
-        FROM item INDEXED BY item_status WHERE deck = :deck
+            (SELECT count(*) FROM item WHERE {live} AND state IS NULL),
+            (SELECT count(*) FROM item WHERE {live} AND state IN (1, 3)),
+            (SELECT count(*) FROM item WHERE {live} AND state = 2),
+            (SELECT count(*) FROM item WHERE {live} AND state IN (1, 2, 3) AND due < :end),
+            (SELECT count(*) FROM item WHERE {live} AND state IN (1, 2, 3) AND due <= :now),
+            (SELECT count(*) FROM item WHERE deck = :deck AND hidden = 0 AND suspended = 1),
+            (SELECT count(*) FROM item WHERE deck = :deck AND leech = 1 AND hidden = 0),
+            (SELECT count(*) FROM item WHERE deck = :deck AND hidden = 1),
+            (SELECT count(*) FROM item WHERE deck = :deck AND hidden = 0 AND state IS NOT NULL
+                AND reviewed_fingerprint <> ''
+                AND (fingerprint <> reviewed_fingerprint OR answer_fingerprint <> reviewed_answer_fingerprint))
         """,
         {"deck": deck, "now": to_us(now), "end": to_us(day_end)},
     ).fetchone()
-    changed = conn.execute(
-        "SELECT count(*) FROM item WHERE deck = ? AND hidden = 0 AND state IS NOT NULL AND reviewed_fingerprint <> '' "
-        "AND (fingerprint <> reviewed_fingerprint OR answer_fingerprint <> reviewed_answer_fingerprint)",
-        (deck,),
-    ).fetchone()[0]
-    names = ("new", "learning", "review", "due_today", "due_now", "suspended", "buried", "leeches", "hidden")
-    values = {name: value or 0 for name, value in zip(names, row, strict=True)}
-    return ItemCounts(**values, changed=changed)
+    new, learning, review, due_today, due_now, suspended, leeches, hidden, changed = row
+    buried = conn.execute(
+        f"SELECT state, due FROM item WHERE {live} AND buried_until IS NOT NULL AND buried_until > :now",
+        {"deck": deck, "now": to_us(now)},
+    ).fetchall()
+    scheduled_buried = [due for state, due in buried if state is not None]
+    return ItemCounts(
+        new=new,
+        learning=learning,
+        review=review,
+        due_today=due_today - sum(due < to_us(day_end) for due in scheduled_buried),
+        due_now=due_now - sum(due <= to_us(now) for due in scheduled_buried),
+        suspended=suspended,
+        buried=len(buried),
+        leeches=leeches,
+        hidden=hidden,
+        changed=changed,
+    )
 
 
 def daily_work(conn: sqlite3.Connection, deck: int, since: datetime) -> DailyWork:
@@ -84,7 +94,10 @@ def forecast(conn: sqlite3.Connection, deck: int | None, boundaries: Sequence[da
         decks = [row[0] for row in conn.execute("SELECT id FROM deck")]
     else:
         decks = [deck]
-    sql = "SELECT count(*) FROM item WHERE deck = ? AND hidden = 0 AND suspended = 0 AND due >= ? AND due < ?"
+    sql = (
+        "SELECT count(*) FROM item WHERE deck = ? AND hidden = 0 AND suspended = 0 AND state IN (1, 2, 3) "
+        "AND due >= ? AND due < ?"
+    )
     return [
         sum(conn.execute(sql, (each, -(2**62) if lo is None else lo, hi)).fetchone()[0] for each in decks)
         for lo, hi in zip(lows, edges[1:], strict=True)

@@ -44,8 +44,10 @@ CREATE TABLE item (
 
 CREATE INDEX item_due ON item (deck, due);
 CREATE INDEX item_new ON item (deck, position) WHERE state IS NULL;
--- covers the counts and the forecast, so they read this index and never the wide rows
-CREATE INDEX item_status ON item (deck, hidden, suspended, due, state, buried_until, leech);
+-- counts and the forecast are range counts over this index, never a pass over the wide rows
+CREATE INDEX item_status ON item (deck, hidden, suspended, state, due);
+CREATE INDEX item_buried ON item (deck, buried_until) WHERE buried_until IS NOT NULL;
+CREATE INDEX item_leech ON item (deck, hidden) WHERE leech = 1;
 CREATE INDEX item_changed ON item (deck, hidden) WHERE state IS NOT NULL AND reviewed_fingerprint <> ''
     AND (fingerprint <> reviewed_fingerprint OR answer_fingerprint <> reviewed_answer_fingerprint);
 
@@ -82,8 +84,8 @@ CREATE TABLE review (
 ) STRICT;
 
 CREATE INDEX review_item ON review (item);
-CREATE INDEX review_deck_time ON review (deck, reviewed_at);
-CREATE INDEX review_time ON review (reviewed_at);
+CREATE INDEX review_deck_time ON review (deck, reviewed_at, undone_at);
+CREATE INDEX review_time ON review (reviewed_at, undone_at);
 
 CREATE TABLE quiz_attempt (
     id INTEGER PRIMARY KEY,
