@@ -8,7 +8,7 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.interchange import export_deck, import_text
+from quiz.interchange import export_deck, import_file, import_text
 from quiz.loader import dump_deck, load_deck, loads_deck
 from quiz.loader.syntax import SyntaxProblem, parse_cloze, parse_date_answer
 from quiz.model import (
@@ -29,7 +29,7 @@ from quiz.model import (
     TrueFalseCard,
 )
 
-from .conftest import BUNDLED_DECKS
+from .conftest import BUNDLED_DECKS, DATA
 
 
 def roundtrip(deck: Deck) -> Deck:
@@ -237,3 +237,9 @@ def test_generated_decks_survive_a_round_trip(deck: Deck) -> None:
     again = roundtrip(deck)
     assert [card.type for card in again.cards] == [card.type for card in deck.cards]
     assert list(again.cards) == list(deck.cards)
+
+
+def test_a_teachers_bank_survives_import_export_import() -> None:
+    bank = import_file(DATA / "moodle_bank.gift").deck
+    again = roundtrip(bank)
+    assert list(again.cards) == list(bank.cards)
