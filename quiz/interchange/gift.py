@@ -45,6 +45,7 @@ from quiz.model import (
     ShortCard,
     TrueFalseCard,
 )
+from quiz.text import one_line
 
 _EMBEDDED = re.compile(
     r"\{\s*\d*\s*:\s*(?:MC|MCV|MCH|MCS|MCVS|MCHS|MULTICHOICE\w*|SA|MW|SHORTANSWER\w*|NM|NUMERICAL|MR|MRS|MRH|MRHS"
@@ -104,7 +105,7 @@ def _question(block: Block, meta: CommentMeta, category: str, draft: Draft) -> t
     if body.startswith("::"):
         end = body.find("::", 2)
         if end != -1:
-            title = clean(to_plain(body[2:end], "plain"))
+            title = one_line(to_plain(body[2:end], "plain"))
             body = body[end + 2 :].strip()
     start, finish = body.find("{"), body.find("}")
     if start == -1 and finish == -1:
