@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from quiz.grading.distance import char_diff
 from quiz.grading.match import Found, find
 from quiz.grading.normalise import split_parts, tidy
+from quiz.grading.numbers import NumberError, parse_quantity
 from quiz.grading.verdict import Judgement, Part, Rule, clamp, percent
-from quiz.model import Answer
+from quiz.model import Answer, NumericBound
 
 
 def grade_text(
@@ -35,6 +36,10 @@ def grade_text(
         typos=typos,
         weights=weights,
     )
+    if found.index is None and not exact and found.rule is not Rule.EMPTY:
+        same = _same_number(typed, answers)
+        if same is not None:
+            found = Found(same, Rule.NORMALISED, reason="the same number, written another way")
     if found.index is None and any_order and found.rule is not Rule.EMPTY:
         in_any_order = _any_order(typed, answers, case_sensitive=case_sensitive, exact=exact, typos=typos)
         if in_any_order is not None:
@@ -58,6 +63,35 @@ def grade_text(
     )
 
 
+def _same_number(typed: str, answers: Sequence[Answer]) -> int | None:
+    """The answer that is the same plain number as the typed one ("4th" = "fourth" = "4"), if any.
+
+    Only bare numbers count: nothing else written around them, no scale,
+    currency or unit, so "G20" or "20 firms" never match this way.
+    """
+    typed_number = _plain_number(typed)
+    if typed_number is None:
+        return None
+    for index, answer in enumerate(answers):
+        if _plain_number(answer.text) == typed_number:
+            return index
+    return None
+
+
+def _plain_number(text: str) -> float | None:
+    if len(text) > 60:
+        return None
+    try:
+        quantity = parse_quantity(text)
+    except NumberError:
+        return None
+    if quantity.words or quantity.currencies or quantity.percent or quantity.time_unit or quantity.has_scale:
+        return None
+    if quantity.qualifier is not NumericBound.EXACT:
+        return None
+    return quantity.value
+
+
 def _rule_for(found: Found, score: float, target: Answer) -> tuple[Rule, str]:
     if score <= 0:
         return Rule.ANTICIPATED_WRONG, f"“{target.text}” is a known wrong answer"
@@ -68,6 +102,8 @@ def _rule_for(found: Found, score: float, target: Answer) -> tuple[Rule, str]:
         return Rule.ALTERNATIVE, f"an accepted alternative answer{worth}"
     if found.rule is Rule.EXACT:
         return Rule.EXACT, f"the answer{worth}"
+    if found.reason:
+        return Rule.NORMALISED, f"{found.reason}{worth}"
     return Rule.NORMALISED, f"the answer, with case, spacing, punctuation or optional words set aside{worth}"
 
 

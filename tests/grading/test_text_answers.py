@@ -122,6 +122,12 @@ CASES = [
     (TERM, "his fourth term", W, Rule.NO_MATCH, 0.0),
     (TERM, "fifth", W, Rule.NO_MATCH, 0.0),
     (TERM, "5th", W, Rule.NEAR_MISS, 0.0),
+    (TERM, "Fourth.", C, Rule.NORMALISED, 1.0),
+    (TERM, "four", C, Rule.NORMALISED, 1.0),
+    (TERM, "4.0", C, Rule.NORMALISED, 1.0),
+    (TERM, "more than 4", W, Rule.NO_MATCH, 0.0),
+    (YEAR_TEXT, "1,949", C, Rule.NORMALISED, 1.0),
+    (CODE, "20", W, Rule.NEAR_MISS, 0.0),
 ]
 
 
@@ -188,3 +194,7 @@ def test_any_order_lists_each_part() -> None:
 
 def test_case_sensitive_near_miss_says_capitals_count() -> None:
     assert "capitals" in grade(CASED, "CO").explanation
+
+
+def test_a_number_written_another_way_says_so() -> None:
+    assert grade(TERM, "four").explanation == "the same number, written another way"
