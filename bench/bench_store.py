@@ -50,7 +50,7 @@ def make_deck(items: int) -> Deck:
 
 
 def fill(store: Store, deck: Deck, reviews: int, rng: random.Random) -> None:
-    """Give 90% of the items a schedule and spread `reviews` answers over two years, in one transaction."""
+    """Give 90% of the items a schedule (a fifth with lapses) and spread `reviews` answers over two years."""
     store.sync_deck(deck)
     conn = store._conn  # bulk load straight into the tables: the bench owns this store
     assert conn is not None
@@ -64,10 +64,12 @@ def fill(store: Store, deck: Deck, reviews: int, rng: random.Random) -> None:
     for item_id in reviewed:
         state = 2 if rng.random() < 0.9 else rng.choice((1, 3))
         due = now + rng.randint(-3 * day, 60 * day) if state == 2 else now + rng.randint(-day // 24, day // 24)
-        states.append((state, rng.uniform(1, 300), rng.uniform(1, 10), due, now - rng.randint(0, 30 * day), item_id))
+        lapses = rng.choices((0, 1, 2, 3, 5, 8), (80, 10, 5, 3, 1, 1))[0]
+        last = now - rng.randint(0, 30 * day)
+        states.append((state, rng.uniform(1, 300), rng.uniform(1, 10), due, last, lapses, 10 - lapses, item_id))
     conn.executemany(
         "UPDATE item SET state = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = 10, "
-        "answers = 10, score_sum = 8, reviewed_fingerprint = fingerprint, "
+        "lapses = ?, answers = 10, score_sum = ?, reviewed_fingerprint = fingerprint, "
         "reviewed_answer_fingerprint = answer_fingerprint WHERE id = ?",
         states,
     )

@@ -131,9 +131,9 @@ def last_studied(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def hardest_items(conn: sqlite3.Connection, deck: int, deck_id: str, limit: int) -> list[HardItem]:
-    """See Store.hardest_items; uses the per-item totals kept by record_review."""
+    """See Store.hardest_items: the per-item totals kept by record_review, through a partial index of troubled items."""
     rows = conn.execute(
-        "SELECT item_key, lapses, answers, score_sum FROM item "
+        "SELECT item_key, lapses, answers, score_sum FROM item INDEXED BY item_trouble "
         "WHERE deck = ? AND hidden = 0 AND answers > 0 AND (lapses > 0 OR score_sum < answers) "
         "ORDER BY lapses DESC, score_sum / answers ASC, position LIMIT ?",
         (deck, limit),

@@ -48,6 +48,7 @@ CREATE INDEX item_new ON item (deck, position) WHERE state IS NULL;
 CREATE INDEX item_status ON item (deck, hidden, suspended, state, due);
 CREATE INDEX item_buried ON item (deck, buried_until) WHERE buried_until IS NOT NULL;
 CREATE INDEX item_leech ON item (deck, hidden) WHERE leech = 1;
+CREATE INDEX item_trouble ON item (deck, hidden, lapses) WHERE answers > 0 AND (lapses > 0 OR score_sum < answers);
 CREATE INDEX item_changed ON item (deck, hidden) WHERE state IS NOT NULL AND reviewed_fingerprint <> ''
     AND (fingerprint <> reviewed_fingerprint OR answer_fingerprint <> reviewed_answer_fingerprint);
 

@@ -364,3 +364,32 @@ def test_no_acknowledged_answer_is_lost_when_killed_at_random_moments(
     conn = sqlite3.connect(isolated_data_dir / "progress.db")
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert len(acknowledged) >= 50
+
+
+def test_damage_found_while_in_use_moves_the_file_aside_too(
+    isolated_data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_store(isolated_data_dir, clock=clock) as store:
+        for n in range(300):
+            at = clock.now() + timedelta(seconds=n)
+            store.record_review(replace(answer(f"q{n}", at), response="x" * 500), memory(at), before=None)
+    clock.advance(timedelta(days=1, minutes=1))
+    with open_store(isolated_data_dir, clock=clock):
+        pass  # today's backup
+    # A large store skips the full check at open; damage then shows only when a page is read.
+    monkeypatch.setattr("quiz.storage.opening.QUICK_CHECK_LIMIT", 0)
+    store = open_store(isolated_data_dir, clock=clock)
+    db = isolated_data_dir / "progress.db"
+    size = db.stat().st_size
+    with db.open("r+b") as handle:  # wreck the review pages, which nothing has read yet
+        handle.seek(size // 3)
+        handle.write(b"\xff" * (size // 3))
+    with pytest.raises(CorruptStoreError) as caught:
+        store.reviews(DECK_ID)
+    assert caught.value.moved_to is not None and caught.value.moved_to.exists()
+    assert caught.value.backup == list_backups(isolated_data_dir)[0]
+    assert not db.exists()
+    with pytest.raises(StorageError, match="closed"):
+        store.items(DECK_ID)
+    with open_store(isolated_data_dir, clock=clock):  # the lock was let go
+        pass
