@@ -399,11 +399,12 @@ class Session:
         if self._closed:
             return
         self._closed = True
+        unanswered = len(self._queue.upcoming) + (1 if self._current is not None else 0)
         self._current = None
         summary = summarise(self.mode.value, self._results, seconds=self._monotonic() - self._started)
         if self.quiz_id is not None:
             quiz_id = self.quiz_id
-            asked = len(self._results) + len(self._queue.upcoming)
+            asked = len(self._results) + unanswered
             self._store_call(lambda: self.store.finish_quiz(quiz_id, score=summary.points, max_score=float(asked)))
         self._store_call(lambda: self.store.finish_session(self.session_id, summary.as_dict()))
 
@@ -470,6 +471,7 @@ class Session:
         overridden: bool = False,
         queue_before: _Queue | None = None,
         streak_before: int | None = None,
+        quiz_answer: bool = True,
     ) -> _Step:
         """Save one answer and move on; nothing in the session changes unless the store accepted it."""
         keys = self._schedule_keys(item)
@@ -479,7 +481,7 @@ class Session:
         review_ids: list[int] = []
         memory_after: dict[str, MemoryState | None] = dict(memory_before)
         leech = False
-        if self.quiz_id is not None:
+        if self.quiz_id is not None and quiz_answer:  # a changed score is a new row: the latest one counts
             quiz_id = self.quiz_id
             self._store_call(
                 lambda: self.store.record_quiz_answer(
@@ -555,10 +557,13 @@ class Session:
             self._queue.drop(set(keys))
         self._current = None
         self._advance()
+        if self._current is None and not self._queue.later:
+            self.close()
         return step
 
     def _redo(self, step: _Step, rating: Rating, *, overridden: bool) -> _Step:
-        """Replace the pending answer with the same answer rated differently."""
+        """Replace the pending answer with the same answer rated differently (re-opening a finished session)."""
+        self._closed = False
         for review_id in reversed(step.review_ids):
             self._store_call(lambda review_id=review_id: self.store.undo_review(review_id))
         self._history.pop()
@@ -574,6 +579,7 @@ class Session:
             overridden=overridden,
             queue_before=step.queue_before,
             streak_before=step.streak_before,
+            quiz_answer=credit(step.verdict, rating) != step.result.score,
         )
 
     def _forget_step(self, step: _Step) -> None:
