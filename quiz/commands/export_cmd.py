@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from quiz.errors import QuizError
+from quiz.errors import DeckError, QuizError
 
 _SUFFIX = {"gift": ".gift", "anki": ".txt", "csv": ".csv"}
 
@@ -51,13 +51,22 @@ def run(args: argparse.Namespace) -> int:
 
 def _find_deck(args: argparse.Namespace) -> Path:
     """A deck file as given, or the deck of that id in the user's or the bundled deck folder."""
+    from quiz.loader import load_deck
     from quiz.paths import bundled_decks_dir, data_dir, user_decks_dir
 
     path = Path(args.deck)
     if path.exists() or path.suffix == ".toml" or "/" in args.deck:
         return path
-    for folder in (user_decks_dir(data_dir(args.data_dir)), bundled_decks_dir()):
+    folders = (user_decks_dir(data_dir(args.data_dir)), bundled_decks_dir())
+    for folder in folders:
         candidate = folder / f"{args.deck}.toml"
         if candidate.is_file():
             return candidate
+    for folder in folders:  # a deck whose file is named differently from its id
+        for candidate in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+            try:
+                if load_deck(candidate).id == args.deck:
+                    return candidate
+            except DeckError:
+                continue
     raise QuizError(f"{args.deck}: no such deck file, and no deck with that id in your deck folder")

@@ -149,3 +149,16 @@ def test_import_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: py
     captured = capsys.readouterr()
     assert 'id = "piped"' in captured.out and 'type = "choice"' in captured.out
     assert "<stdin>:1: imported: choice card" in captured.err
+
+
+def test_export_finds_a_deck_by_id_whatever_its_file_is_called(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = isolated_data_dir / "decks"
+    assert run("import", str(DATA / "aiken.txt"), "--id", "week-3", "-o", str(folder / "my exam.toml")) == 1
+    folder.mkdir()
+    assert run("import", str(DATA / "aiken.txt"), "--id", "week-3", "-o", str(folder / "my exam.toml")) == 0
+    (folder / "broken.toml").write_text("not a deck", encoding="utf-8")
+    capsys.readouterr()
+    assert run("export", "week-3", "--format", "csv", "-o", "-", "-q") == 0
+    assert capsys.readouterr().out.startswith("id,type,title,question,answer")
