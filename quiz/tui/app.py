@@ -170,6 +170,10 @@ class QuizApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, StudyScreen):
                 screen.flush_pending()
+                try:
+                    screen.driver.close()
+                except QuizError:
+                    pass
         self.backend.close()
         self.exit(0)
 

@@ -219,6 +219,7 @@ class Backend:
         from quiz.tui.session_driver import SessionDriver
 
         deck = load_deck(path)
-        self.forget_sync(deck.id)
-        self.sync(deck)
-        return SessionDriver.start(self, deck, mode, options, rng=rng)
+        driver = SessionDriver.start(self, deck, mode, options, rng=rng)
+        self._decks[deck.id] = deck
+        self._synced.add(deck.id)  # starting the session synced it
+        return driver

@@ -1,16 +1,18 @@
 """`SessionDriver`: a real study session (quiz.session) seen through the StudyDriver interface.
 
 Everything that is progress — the queue, grading, scheduling, commits, undo,
-score and streak — is the session's. This adapter only renames, and decides
-presentation the session leaves open: the order choices are listed in, the
-scrambled start of an order card, and where a match card's partners appear
-(seeded, so a fixed seed shows the same screen).
+score and streak — is the session's. The session commits an answer and moves
+on as soon as it is given, keeping its rating open until the next action;
+the study screen keeps showing the answered item with its feedback until the
+student rates it, so this adapter remembers what is on screen. It also
+decides presentation the session leaves open: the order choices are listed
+in, the scrambled start of an order card, and where a match card's partners
+appear (seeded, so a fixed seed shows the same screen).
 """
 
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
@@ -21,10 +23,9 @@ from quiz.tui.driver import Miss, Shown, Status, Summary
 
 
 class SessionDriver:
-    """Adapts one quiz.session session for the study screen."""
+    """Adapts one quiz.session.Session for the study screen."""
 
-    def __init__(self, backend: Any, session: Any, deck: Deck, mode: str, *, rng: random.Random) -> None:
-        self.backend = backend
+    def __init__(self, session: Any, deck: Deck, mode: str, *, rng: random.Random, timer: bool = True) -> None:
         self.session = session
         """The session; it owns every number this driver reports."""
         self.deck = deck
@@ -32,44 +33,46 @@ class SessionDriver:
         self.title = deck.title
         self.mode = mode
         self.rng = rng
+        self.timer = timer
+        """Show the running time in the header (a quiz option)."""
+        self.notice = ""
+        """A sentence from the session for the student (a new leech, say); the screen shows and clears it."""
         self._shown: Shown | None = None
-        self._asked_at = time.monotonic()
+        self._outcome: Any = None
+        """The last answer's outcome while its rating is still open."""
+        self._answered = False
 
     @classmethod
     def start(
         cls, backend: Any, deck: Deck, mode: str, options: Mapping[str, Any], *, rng: random.Random
     ) -> SessionDriver:
-        """Open a session on `deck` in `mode` with the quiz options from the deck screen."""
+        """Open a session on `deck` in `mode` (the session syncs the deck with the store)."""
         from quiz.session import start_session
 
-        session = start_session(
-            backend.store, deck, mode=mode, clock=backend.clock, rng=rng, **_session_options(mode, options)
-        )
-        return cls(backend, session, deck, mode, rng=rng)
+        chosen = {key: options[key] for key in ("count", "types", "tags") if options.get(key) is not None}
+        session = start_session(backend.store, deck, mode=mode, clock=backend.clock, rng=rng, **chosen)
+        return cls(session, deck, mode, rng=rng, timer=bool(options.get("timer", True)))
 
     # --- the item being asked ----------------------------------------------------
 
     def current(self) -> Shown | None:
+        if self._shown is not None:
+            return self._shown
         item = self.session.current
         if item is None:
-            self._shown = None
             return None
-        if self._shown is not None and self._shown.key == item.key:
-            return self._shown
         card = item.card
         _, sub = split_item_key(item.key)
-        shown = Shown(
+        self._shown = Shown(
             card=card,
             key=item.key,
             reverse=sub == "reverse",
-            gap=int(sub[3:]) if sub.startswith("gap") else None,
+            gap=int(sub[3:]) if sub.startswith("gap") and item.grade_key else None,
             choice_order=self._choice_order(card),
             order_start=self._order_start(card),
             match_rights=self._match_rights(card),
         )
-        self._shown = shown
-        self._asked_at = time.monotonic()
-        return shown
+        return self._shown
 
     def _choice_order(self, card: Any) -> tuple[int, ...]:
         if not isinstance(card, ChoiceCard | MultiCard):
@@ -97,63 +100,81 @@ class SessionDriver:
     # --- answering -----------------------------------------------------------------
 
     def answer(self, response: object) -> Verdict:
-        return self.session.answer(response, elapsed=time.monotonic() - self._asked_at)
+        """Hand the answer to the session, which grades and commits it before returning."""
+        outcome = self.session.answer(response)
+        self._outcome = outcome
+        self._answered = True
+        self.notice = outcome.message
+        return outcome.verdict
 
     def rate(self, rating: Rating, *, overridden: bool = False) -> None:
-        self.session.rate(rating)
-        self._shown = None
+        """Keep or change the rating of the answer on screen, or rate a revealed flashcard."""
+        if self._outcome is None or rating != self._outcome.rating:
+            outcome = self.session.rate(rating)
+            self.notice = outcome.message or self.notice
+        self._answered = True
+        self._next()
 
     def was_right(self) -> None:
-        self.session.override_correct()
+        outcome = self.session.override_correct()
+        self.notice = outcome.message
+        self._next()
+
+    def _next(self) -> None:
+        self._outcome = None
         self._shown = None
 
     def intervals(self) -> Mapping[Rating, timedelta | None]:
         return self.session.intervals()
 
     def hint(self) -> str:
-        shown = self._shown or self.current()
-        if shown is None:
-            return ""
-        return shown.card.hint
+        return self.session.hint()
 
     # --- around a question -----------------------------------------------------------
 
     def skip(self) -> None:
         self.session.skip()
-        self._shown = None
+        self._next()
 
     def undo(self) -> bool:
-        undone = bool(self.session.undo())
-        self._shown = None
+        """Take back the last answer (the one on screen, if its rating is still open)."""
+        undone = self.session.undo() is not None
+        if undone:
+            self._next()
         return undone
 
     def bury(self) -> None:
         self.session.bury()
-        self._shown = None
+        self._next()
 
     def suspend(self) -> None:
         self.session.suspend()
-        self._shown = None
+        self._next()
 
     def reload(self, deck: Deck) -> None:
-        self.backend.forget_sync(deck.id)
-        self.backend.sync(deck)
         self.session.reload(deck)
         self.deck = deck
-        self._shown = None
+        self.title = deck.title
+        self._next()
+
+    def close(self) -> None:
+        """Record the end of the session (a quiz is scored on what was answered); safe to call twice."""
+        self.session.close()
 
     # --- numbers -------------------------------------------------------------------------
 
     def status(self) -> Status:
         progress = self.session.progress
         return Status(
-            position=progress.position,
+            position=max(1, min(progress.answered + (0 if self._outcome is not None else 1), progress.total))
+            if progress.total
+            else 0,
             total=progress.total,
             score=progress.score,
             streak=progress.streak,
-            elapsed=progress.elapsed,
-            saved=progress.saved,
-            unsaved_reason=getattr(progress, "unsaved_reason", "") or "",
+            elapsed=progress.elapsed if self.timer else -1.0,
+            saved=self._answered and progress.saved,
+            unsaved_reason=progress.unsaved_reason,
         )
 
     def summary(self) -> Summary:
@@ -166,17 +187,11 @@ class SessionDriver:
             by_tag=dict(summary.by_tag),
             by_type=dict(summary.by_type),
             misses=[Miss(m.question, m.given, m.expected, m.score) for m in summary.misses],
-            ratings=dict(getattr(summary, "ratings", {}) or {}),
+            ratings=dict(summary.ratings),
         )
 
     def retry_misses(self) -> SessionDriver | None:
         retry = self.session.retry_misses()
         if retry is None:
             return None
-        return SessionDriver(self.backend, retry, self.deck, self.mode, rng=self.rng)
-
-
-def _session_options(mode: str, options: Mapping[str, Any]) -> dict[str, Any]:
-    if mode != "quiz":
-        return {}
-    return {key: value for key, value in options.items() if value is not None}
+        return SessionDriver(retry, self.deck, retry.mode.value, rng=self.rng, timer=self.timer)

@@ -28,6 +28,8 @@ class FakeDriver:
         self.committed: list[tuple[str, Rating, float | None]] = []
         self.pending: Verdict | None = None
         self.saved = False
+        self.notice = ""
+        self.closed = False
 
     def current(self) -> Shown | None:
         if self.index >= len(self.queue):
@@ -116,6 +118,9 @@ class FakeDriver:
             seconds=0.0,
             misses=misses,
         )
+
+    def close(self) -> None:
+        self.closed = True
 
     def retry_misses(self) -> FakeDriver | None:
         return None

@@ -41,13 +41,13 @@ class Tmux:
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", "quiz", *keys)
 
-    def wait_for(self, text: str, limit: float = 30) -> str:
-        """Poll the screen until `text` shows (a condition, not a fixed sleep)."""
+    def wait_for(self, text: str, limit: float = 30, *, absent: str | None = None) -> str:
+        """Poll the screen until `text` shows (and `absent` does not): a condition, not a fixed sleep."""
         end = time.monotonic() + limit
         shown = ""
         while time.monotonic() < end:
             shown = self.screen()
-            if text in shown:
+            if text in shown and (absent is None or absent not in shown):
                 return shown
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{shown}")
@@ -79,14 +79,13 @@ def test_answer_three_cards_quit_and_find_the_progress(tmux: Tmux, tmp_path: Pat
     python = sys.executable
     # the pane stays open after the app exits, so a crash's message can be read
     tmux.start(f"{python} -m quiz study --mode review {deck}; echo QUIZ-EXITED-$?; sleep 30")
-    for _ in range(3):
-        screen = tmux.wait_for("t) True")
-        position = next(line for line in screen.splitlines() if "Five statements" in line)
+    for number in (1, 2, 3):
+        tmux.wait_for(f"   {number}/", absent="⏎ ")  # card `number` is asked, no feedback on screen
         tmux.keys("t")
-        tmux.wait_for("⏎ ")
+        tmux.wait_for("⏎ ")  # the feedback, with the suggested rating
+        assert "✓ saved" in tmux.screen()
         tmux.keys("Enter")
-        tmux.wait_for("✓ saved")
-        assert position  # each card was shown with the header
+    tmux.wait_for("   4/", absent="⏎ ")
     tmux.keys("C-q")
     tmux.wait_for("QUIZ-EXITED-0")
     tmux.run("kill-session", "-t", "quiz")
@@ -96,8 +95,8 @@ def test_answer_three_cards_quit_and_find_the_progress(tmux: Tmux, tmp_path: Pat
     assert len(reviews) == 3
 
     tmux.start(f"{python} -m quiz {deck}; echo QUIZ-EXITED-$?; sleep 30")
-    screen = tmux.wait_for("Five statements")
-    row = next(line for line in screen.splitlines() if "Five statements" in line)
+    screen = tmux.wait_for("today")  # the deck's row, once its counts are in
+    row = next(line for line in screen.splitlines() if "Five statements" in line and "today" in line)
     assert "today" in row
     cells = row.split()
     assert cells[cells.index("statements") + 1 : cells.index("statements") + 3] == ["5", "2"]  # cards, new

@@ -65,7 +65,10 @@ def question_widget(shown: Shown) -> QuestionWidget:
         rights = shown.match_rights or tuple(right for _, right in card.pairs) + card.distractors
         return MatchQuestion(card, [left for left, _ in card.pairs], rights)
     if isinstance(card, ClozeCard):
-        return TypedQuestion(card, prompt=cloze_prompt(card, shown.gap or 1), placeholder=typed_placeholder(card))
+        whole = shown.gap is None
+        return TypedQuestion(
+            card, prompt=cloze_prompt(card, shown.gap), placeholder=typed_placeholder(card, whole=whole)
+        )
     return TypedQuestion(card, prompt=render.deck_text(card.question), placeholder=typed_placeholder(card))
 
 
@@ -208,6 +211,7 @@ class StudyScreen(Screen[None]):
             return
         self.verdict = verdict
         self.phase = ANSWERED
+        self._tell()
         self.question.close_input()
         self.question.mark_answer(event.response)
         self.query_one("#feedback", FeedbackPanel).show(self.question.card, verdict)
@@ -262,7 +266,15 @@ class StudyScreen(Screen[None]):
         self._next()
 
     def _next(self) -> None:
+        self._tell()
         self.show_current()
+
+    def _tell(self) -> None:
+        """Pass on what the session has to say (a card became a leech, say)."""
+        notice = self.driver.notice
+        if notice:
+            self.driver.notice = ""
+            self.notify(notice, markup=False, timeout=8)
 
     # --- around a question -----------------------------------------------------
 

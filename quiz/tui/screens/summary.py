@@ -116,7 +116,11 @@ class SummaryScreen(Screen[None]):
 
         self.app.switch_screen(StudyScreen(retry, deck_path=self.deck_path))
 
+    def on_unmount(self) -> None:
+        self.driver.close()
+
     def action_back(self) -> None:
+        self.driver.close()
         if len(self.app.screen_stack) <= 2:  # started straight into the session: home comes next
             self.app.show_home()  # type: ignore[attr-defined]
         else:

@@ -22,7 +22,7 @@ class HeaderState:
     """Share of credit so far (partial credit counted); None before the first graded answer."""
     streak: int
     elapsed: float
-    """Seconds since the session began."""
+    """Seconds since the session began; negative when the student turned the timer off."""
     saved: bool
     """The last answer is committed to the store (the mark appears only then)."""
     unsaved_reason: str = ""
@@ -38,9 +38,9 @@ def header_content(state: HeaderState) -> render.Content:
         (render.percent(state.score), "bold"),
         ("   streak ", "$text-muted"),
         (str(state.streak), "bold"),
-        ("   ", ""),
-        (render.clock_time(state.elapsed), ""),
     ]
+    if state.elapsed >= 0:  # a negative time means the timer is off
+        parts += [("   ", ""), (render.clock_time(state.elapsed), "")]
     if state.unsaved_reason:
         parts += [("   ", ""), (f"⚠ not saved: {state.unsaved_reason}", "bold $error")]
     elif state.saved:

@@ -133,7 +133,7 @@ class TypedQuestion(QuestionWidget):
         self.query_one(Input).disabled = True
 
 
-def typed_placeholder(card: AnyCard) -> str:
+def typed_placeholder(card: AnyCard, *, whole: bool = False) -> str:
     """What to type, said in the input itself (the unit for numbers, the format for dates)."""
     if isinstance(card, NumericCard):
         bound = {NumericBound.AT_LEAST: "at least / more than … ", NumericBound.AT_MOST: "up to … "}.get(card.bound, "")
@@ -152,11 +152,16 @@ def typed_placeholder(card: AnyCard) -> str:
         if card.answer.end is not None:
             what += " (or a span, e.g. 3-4 March)"
         return f"{what}; enter submits"
+    if isinstance(card, ClozeCard) and whole and len(card.gaps) > 1:
+        return "the answers in order, separated by ; (enter submits)"
     return "type your answer; enter submits"
 
 
-def cloze_prompt(card: ClozeCard, active: int, *, show_hint: bool = False) -> render.Content:
-    """The passage with the active gap blanked (or its hint shown) and the other gaps filled in."""
+def cloze_prompt(card: ClozeCard, active: int | None) -> render.Content:
+    """The passage with the asked gap blank (its hint shown) and the other gaps filled in.
+
+    With `active` None (a quiz asks the whole card) every gap is blank and numbered.
+    """
     parts: list[render.Part] = []
     if card.question:
         parts.append(render.deck_text(card.question + "\n\n", "$text-muted"))
@@ -164,10 +169,12 @@ def cloze_prompt(card: ClozeCard, active: int, *, show_hint: bool = False) -> re
     for number, match in enumerate(GAP.finditer(card.text), start=1):
         parts.append(render.deck_text(card.text[position : match.start()]))
         gap = next((g for g in card.gaps if g.index == number), None)
-        if number == active:
-            hint = gap.hint if gap is not None and gap.hint else ""
-            blank = f"[ {hint} ]" if hint and show_hint else "[ … ]" if not hint else f"[ {hint} ]"
+        hint = gap.hint if gap is not None else ""
+        if active is None:
+            blank = f"[{number}: {hint}]" if hint else f"[{number}: …]"
             parts.append(render.deck_text(blank, "bold reverse $accent"))
+        elif number == active:
+            parts.append(render.deck_text(f"[ {hint} ]" if hint else "[ … ]", "bold reverse $accent"))
         else:
             shown = gap.answer if gap is not None else match.group(1).split("::")[0].split("|")[0]
             parts.append(render.deck_text(shown, "underline"))

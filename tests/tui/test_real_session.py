@@ -1,0 +1,134 @@
+"""The app over the real session and store: every flow ends in the database, not just on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.model import Rating
+from quiz.storage import StudyMode, open_store
+from quiz.tui.app import StartAt
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+
+DECK_ID = "tui-five-statements"
+
+
+async def _study(app, pilot) -> StudyScreen:  # noqa: ANN001
+    await pilot.pause()
+    assert isinstance(app.screen, StudyScreen), app.screen
+    return app.screen
+
+
+def _reviews(data: Path) -> list:
+    with open_store(data) as store:
+        return store.reviews(DECK_ID)
+
+
+async def _answer(pilot, key: str) -> None:  # noqa: ANN001
+    await pilot.press(key)
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_review_answers_are_committed_one_by_one(app_factory, decks, isolated_data_dir) -> None:
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "review"))
+    async with app.run_test() as pilot:
+        screen = await _study(app, pilot)
+        first = screen.shown
+        assert first is not None
+        assert "saved" not in str(screen.query_one("#study-header").render())
+        await pilot.press("t")
+        await pilot.pause()
+        # the session commits the answer before it returns: the mark and the row appear together
+        assert "✓ saved" in str(screen.query_one("#study-header").render())
+        assert len(app.backend.store.reviews(DECK_ID)) == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.backend.store.reviews(DECK_ID)) == 1
+        await _answer(pilot, "f")
+        assert len(app.backend.store.reviews(DECK_ID)) == 2
+    reviews = _reviews(isolated_data_dir)
+    assert [r.review.mode for r in reviews] == [StudyMode.REVIEW] * 2
+    assert reviews[0].review.item_key == first.key
+
+
+async def test_overriding_the_rating_is_what_gets_stored(app_factory, decks, isolated_data_dir) -> None:
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "review"))
+    async with app.run_test() as pilot:
+        await _study(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+    assert [r.review.rating for r in _reviews(isolated_data_dir)] == [Rating.EASY]
+
+
+async def test_undo_takes_the_answer_back(app_factory, decks, isolated_data_dir) -> None:
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "review"))
+    async with app.run_test() as pilot:
+        screen = await _study(app, pilot)
+        first = screen.shown
+        await _answer(pilot, "t")
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.shown is not None and first is not None and screen.shown.key == first.key
+    with open_store(isolated_data_dir) as store:
+        assert store.reviews(DECK_ID) == []
+
+
+async def test_suspend_and_bury_reach_the_store(app_factory, decks, isolated_data_dir) -> None:
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "review"))
+    async with app.run_test() as pilot:
+        screen = await _study(app, pilot)
+        suspended = screen.shown.key
+        await pilot.press("x")
+        await pilot.pause()
+        buried = screen.shown.key
+        await pilot.press("b")
+        await pilot.pause()
+    with open_store(isolated_data_dir) as store:
+        items = store.items(DECK_ID)
+    assert items[suspended].suspended
+    assert items[buried].buried_until is not None
+
+
+async def test_quitting_with_feedback_on_screen_saves_the_answer(app_factory, decks, isolated_data_dir) -> None:
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "review"))
+    async with app.run_test() as pilot:
+        await _study(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert len(_reviews(isolated_data_dir)) == 1
+
+
+async def test_a_quiz_is_scored_and_saved_and_misses_can_be_retried(app_factory, decks, isolated_data_dir) -> None:
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "quiz"))
+    async with app.run_test() as pilot:
+        screen = await _study(app, pilot)
+        for _ in range(5):
+            card = screen.shown.card
+            await _answer(pilot, "f" if card.answer else "t")  # every answer wrong
+        assert isinstance(app.screen, SummaryScreen)
+        summary = app.screen.summary
+        assert summary.answered == 5 and summary.score == 0
+        assert len(summary.misses) == 5
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+    with open_store(isolated_data_dir) as store:
+        history = store.quiz_history(DECK_ID)
+    finished = [attempt for attempt in history if attempt.finished_at is not None]
+    assert len(finished) == 1  # the retry is a second attempt, still open
+    assert finished[0].score == 0 and len(finished[0].answers) == 5
+
+
+async def test_cram_leaves_the_schedule_alone(app_factory, decks, isolated_data_dir) -> None:
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "cram"))
+    async with app.run_test() as pilot:
+        await _study(app, pilot)
+        await _answer(pilot, "t")
+    with open_store(isolated_data_dir) as store:
+        assert all(item.memory is None for item in store.items(DECK_ID).values())
