@@ -141,7 +141,7 @@ def timeline_card(dates: list[Fact], published: date | None = None) -> Draft | N
         if key is None:
             continue
         if fact.sentence.index in sentences or _RANGE.search(fact.sentence.text[: fact.start]):
-            continue  # one event per sentence; "between 2015 and 2022" is a period, not an event
+            continue  # one event per sentence; "between 2015 and 2022" or "until 1930" is a period, not an event
         label = event_label(fact)
         if not label or label in labels or any(_overlap(key, other) for other in events):
             continue
@@ -179,7 +179,8 @@ def _when(answer: DateAnswer, published: date | None) -> tuple[int, int, int] | 
     return (year, start.month, start.day or 0)
 
 
-_RANGE = re.compile(r"\b(?:between|from)\s+$")
+_RANGE = re.compile(r"\b(?:between|from|until|till|by|before|after)\s+$")
+"""Words before a date that make it a bound of a period, not the time of an event."""
 
 
 def _overlap(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:

@@ -93,7 +93,10 @@ def _builtin(fact: Fact, rng: random.Random) -> list[str]:
     elif fact.kind is FactKind.DURATION:
         pool = list(gazetteer.DURATIONS)
     elif fact.kind is FactKind.FIGURE and isinstance(fact.value, float):
-        return [_figure_text(fact, value) for value in nearby_numbers(fact.value, fact.decimals, rng)]
+        values = nearby_numbers(fact.value, fact.decimals, rng)
+        if fact.unit == "%" and fact.value <= 100:
+            values = [value for value in values if value <= 100]  # a share cannot pass 100%
+        return [_figure_text(fact, value) for value in values]
     elif fact.kind is FactKind.ORDINAL and isinstance(fact.value, float):
         words = fact.text[:1].isalpha()
         shifts = [-2, -1, 1, 2, 3]

@@ -15,7 +15,8 @@ from quiz.generation import gazetteer
 from quiz.generation.facts import Fact, FactKind
 from quiz.generation.sentences import Sentence
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ’'-]+"
+_NAME_WORD = r"[A-Z](?:[a-zà-ÿ-]|['’](?!s\b)[A-Za-zà-ÿ])+"
+"""A capitalised word of a name; "O'Brien" is one, "Eiffel's" is "Eiffel" and a possessive."""
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s(?:de|van|von|da|di|bin|al|[A-Z]\.)?\s?{_NAME_WORD}){{1,2}})"
 _QUALIFIER = r"(?P<qualifier>(?:(?:[A-Z][A-Za-z]+|former|then|new|veteran|young)\s){0,2})"
 _ROLE_WORDS = "|".join(

@@ -20,7 +20,8 @@ MAX_WINDOW_WORDS = 32
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[—–]\s|:\s")
 _STARTERS = frozenset(
     """The This That These Those It Its A An There Their Our His Her Recent Notably Despite
-    As Given After Before In On By At During When Since For He She They We""".split()
+    As Given After Before In On By At During When Since For He She They We About Some Nearly Almost Around
+    More Most Many Several Each Every All Both Only Today Yesterday Last Next Once Later Earlier Then Now""".split()
 )
 """Sentence-initial words that may be lower-cased when a quote starts mid-sentence."""
 

@@ -37,6 +37,8 @@ from quiz.model import (
     ShortCard,
 )
 
+APPROXIMATE = 0.05
+"""The margin either way for a hedged figure ("about 7 million")."""
 _SOURCE_REST = re.compile(r"^\s*,\s*(?P<rest>.+)$")
 
 
@@ -68,7 +70,7 @@ def numeric_card(fact: Fact) -> Draft:
     if fact.decimals:
         tolerance = round(0.5 * 10 ** (-fact.decimals), fact.decimals + 1)
     if fact.approximate:
-        tolerance = max(tolerance, round(abs(fact.value) * 0.05, fact.decimals))
+        tolerance = max(tolerance, float(f"{abs(fact.value) * APPROXIMATE:.3g}"))
     event = anniversary_event_after(fact)
     if event:
         question = f"According to the article, how many years have passed since {event}?"

@@ -79,3 +79,28 @@ def test_a_date_without_a_year_joins_the_timeline_when_the_publication_date_is_k
     assert timeline(text).items[-1] == "Engineers repainted the whole bridge"  # type: ignore[union-attr]
     with_year = [c for c in generate_deck(text, published=date(2024, 5, 1)).deck.cards if isinstance(c, OrderCard)]
     assert with_year[0].items[-1] == "The anniversary gala will fill the old bridge"
+
+
+def test_a_date_that_ends_a_period_is_not_an_event() -> None:
+    text = (
+        "The ferry service closed in 1911 for good.\n"
+        "The bridge opened to traffic in 1932 after years of work.\n"
+        "It stayed the longest bridge in the country until 1950, when a rival opened.\n"
+    )
+    assert timeline(text) is None
+
+
+def test_hedged_figures_allow_five_percent_and_shares_stay_below_100_percent() -> None:
+    from quiz.model import ChoiceCard, NumericCard
+
+    text = (
+        "The tower welcomes nearly 7 million visitors a year.\nAbout 75% of them come from abroad, officials said.\n"
+        "Some 12% of them are children, and 40% are students on school trips.\n"
+    )
+    cards = generate_deck(text).deck.cards
+    visitors = next(c for c in cards if isinstance(c, NumericCard) and c.unit == "million visitors")
+    assert visitors.answers[0].tolerance == 0.35
+    shares = [card for card in cards if isinstance(card, ChoiceCard) and "%" in card.choices[0].text]
+    assert shares
+    for card in shares:
+        assert all(float(ch.text.rstrip("%")) <= 100 for ch in card.choices)

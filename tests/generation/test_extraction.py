@@ -149,3 +149,12 @@ def test_subject_predicate(text: str, predicate: str) -> None:
 
     place = next(f for f in extract_entities(s(text), []) if f.kind is FactKind.PLACE)
     assert subject_predicate(place) == predicate
+
+
+def test_a_possessive_is_not_part_of_a_name() -> None:
+    facts = {
+        (f.kind, f.text)
+        for f in extract_entities(s("The engineer Gustave Eiffel's company met Sean O'Brien, a chemist, there."), [])
+    }
+    assert (FactKind.PERSON, "Gustave Eiffel") in facts
+    assert (FactKind.PERSON, "Sean O'Brien") in facts
