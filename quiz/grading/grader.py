@@ -184,13 +184,12 @@ def expected_answer(card: AnyCard, *, item: str | None = None) -> str:
 def _too_long(response: Response) -> bool:
     if isinstance(response, str):
         return len(response) > MAX_RESPONSE_CHARS
-    if isinstance(response, Mapping):
-        parts = [*response.keys(), *response.values()]
-    elif isinstance(response, Sequence):
-        parts = list(response)
-    else:
-        return False
-    return len(parts) > 2 * MAX_RESPONSE_PARTS or sum(len(str(part)) for part in parts) > MAX_RESPONSE_CHARS
+    if isinstance(response, Mapping | Sequence):
+        if len(response) > MAX_RESPONSE_PARTS:
+            return True
+        parts = [*response.keys(), *response.values()] if isinstance(response, Mapping) else list(response)
+        return sum(len(str(part)) for part in parts) > MAX_RESPONSE_CHARS
+    return False
 
 
 def _sub_item(card: AnyCard, item: str | None) -> str:

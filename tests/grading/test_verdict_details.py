@@ -153,3 +153,16 @@ class TestFlashcards:
 def test_expected_answer_is_what_a_ui_reveals(card, item, expected) -> None:
     assert expected_answer(card, item=item) == expected
     assert grade(card, "", item=item).expected == expected
+
+
+@pytest.mark.parametrize(
+    ("card", "response"),
+    [
+        (AGENDA, list(range(5)) * 300),
+        (TIMELINE, ["x" * 30_000]),
+        (TIMELINE, {str(n): "a" for n in range(2_000)}),
+    ],
+)
+def test_huge_structured_responses_are_not_read(card, response) -> None:
+    verdict = grade(card, response)
+    assert (verdict.correctness, verdict.rule) == (Correctness.WRONG, Rule.UNREADABLE)
