@@ -82,17 +82,20 @@ class Store(StoreConnection):
             record.item_key: record for record in self._select_items(deck_id, f"{hidden} ORDER BY i.position, i.id", ())
         }
 
-    def due_items(self, deck_id: str, now: datetime, *, limit: int | None = None) -> list[ItemRecord]:
-        """Scheduled items due at `now`, earliest due first.
+    def due_items(
+        self, deck_id: str, now: datetime, *, due_by: datetime | None = None, limit: int | None = None
+    ) -> list[ItemRecord]:
+        """Scheduled items due by `due_by` (default `now`), earliest due first.
 
-        Leaves out new, suspended, hidden items and those buried until after `now`.
+        Leaves out new, suspended and hidden items, and those still buried at `now`.
+        Pass the end of the study day as `due_by` for "everything due today": an item
+        buried until that moment stays out, because burying is judged at `now`.
         """
-        t = to_us(now)
         return self._select_items(
             deck_id,
             " AND i.due <= ? AND i.state IS NOT NULL AND i.suspended = 0 AND i.hidden = 0"
             " AND (i.buried_until IS NULL OR i.buried_until <= ?) ORDER BY i.due, i.id LIMIT ?",
-            (t, t, -1 if limit is None else limit),
+            (to_us(due_by or now), to_us(now), -1 if limit is None else limit),
         )
 
     def new_items(self, deck_id: str, now: datetime, *, limit: int | None = None) -> list[ItemRecord]:

@@ -97,3 +97,15 @@ def test_options_round_trip_and_can_be_removed(store: Store) -> None:
     assert store.get_options(DECK_ID) == {"desired_retention": 0.85, "learning_steps": [60, 300]}
     store.set_options(DECK_ID, {})
     assert store.get_options(DECK_ID) == {}
+
+
+def test_due_by_the_end_of_the_day_still_leaves_out_items_buried_until_then(store: Store, clock: FixedClock) -> None:
+    store.sync_deck(capitals())
+    now = clock.now()
+    day_end = now + timedelta(hours=19)
+    store.record_review(answer("fr", now), memory(now, due_in=timedelta(hours=2)), before=None)
+    store.record_review(answer("de", now), memory(now, due_in=timedelta(hours=3)), before=None)
+    store.bury(DECK_ID, ["de"], until=day_end)
+    assert [i.item_key for i in store.due_items(DECK_ID, now)] == []
+    assert [i.item_key for i in store.due_items(DECK_ID, now, due_by=day_end)] == ["fr"]
+    assert [i.item_key for i in store.due_items(DECK_ID, day_end)] == ["fr", "de"]  # the next day
