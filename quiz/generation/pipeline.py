@@ -24,6 +24,8 @@ from quiz.generation.sentences import Sentence, split_sentences
 from quiz.model import Deck, DeckSource
 from quiz.text import clean_text, one_line
 
+MIN_SENTENCE_WORDS = 5
+"""Shorter sentences give a quote too thin to tell what is asked."""
 MAX_SENTENCE_WORDS = 120
 """Longer "sentences" are lists, tables or text without punctuation: nothing to quote in a question."""
 TOPIC_SHARE = 0.5
@@ -83,7 +85,11 @@ def generate_deck(
         description: the deck description (default: a line saying it is a generated draft).
     """
     text = clean_text(text)
-    sentences = [s for s in split_sentences(text) if not s.heading and len(s.text.split()) <= MAX_SENTENCE_WORDS]
+    sentences = [
+        s
+        for s in split_sentences(text)
+        if not s.heading and MIN_SENTENCE_WORDS <= len(s.text.split()) <= MAX_SENTENCE_WORDS
+    ]
     facts = extract_facts(sentences)
     drafts = make_drafts(sentences, facts, seed, published)
     problems = defects([d.card for d in drafts])

@@ -104,7 +104,8 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
 _MD_SETEXT = re.compile(r"^(.+)\n(=+|-+)[ \t]*$", re.M)
-_MD_BLOCK_MARK = re.compile(r"^[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)", re.M)
+_MD_QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
+_MD_LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.M)
 _MD_RULE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M)
 _MD_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
@@ -126,7 +127,8 @@ def _markdown_text(raw: str) -> tuple[str, str]:
     raw = _MD_CODE.sub(r"\1", raw)
     for _ in range(2):  # nested emphasis such as ***word***
         raw = _MD_EMPHASIS.sub(r"\2", raw)
-    raw = _MD_BLOCK_MARK.sub("", raw)
+    raw = _MD_QUOTE_MARK.sub("", raw)
+    raw = _MD_LIST_MARK.sub("\n", raw)  # each list item is a paragraph of its own
     raw = re.sub(r"<[^>\n]+>", "", raw)  # inline HTML tags
     # A Markdown paragraph may be wrapped over several lines: join them.
     paragraphs = [" ".join(block.split("\n")) for block in re.split(r"\n\s*\n", raw)]

@@ -21,13 +21,14 @@ def test_plain_text_with_blank_lines_joins_wrapped_lines() -> None:
 
 
 def test_markdown_markup_is_removed_and_heading_is_the_title() -> None:
-    raw = "# The Title\n\nSome **bold** and *italic* text with a [link](http://x.org).\n\n- a list item\n> a quote\n"
+    raw = "# The Title\n\nSome **bold** and *italic* text with a [link](http://x.org).\n\n- a list item\n\n> a quote\n"
     article = parse_article(raw, kind=MARKDOWN)
     assert article.title == "The Title"
     assert article.text.split("\n") == [
         "The Title",
         "Some bold and italic text with a link.",
-        "a list item a quote",
+        "a list item",
+        "a quote",
     ]
 
 
