@@ -14,7 +14,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Everywhere",
         (
-            ("?", "this help"),
+            ("?  f1", "this help (f1 also while typing an answer)"),
             ("ctrl+p", "command palette: themes, statistics, keys"),
             ("escape", "back"),
             ("ctrl+q", "quit (every answer is already saved)"),

@@ -96,6 +96,7 @@ class StudyScreen(Screen[None]):
         Binding("e", "edit", "Edit", show=False),
         Binding("ctrl+e", "edit", "Edit", priority=True, show=False),
         Binding("escape", "leave", "End", id="leave"),
+        Binding("f1", "app.help", "Help", id="help-study"),
     ]
 
     def __init__(self, driver: StudyDriver, *, deck_path: Path | None = None) -> None:

@@ -150,8 +150,8 @@ def typed_placeholder(card: AnyCard, *, whole: bool = False) -> str:
         else:
             what = "a date, e.g. 3 March 2021"
         if card.answer.end is not None:
-            what += " (or a span, e.g. 3-4 March)"
-        return f"{what}; enter submits"
+            what += ", or a span: 3-4 March"
+        return what
     if isinstance(card, ClozeCard) and whole and len(card.gaps) > 1:
         return "the answers in order, separated by ; (enter submits)"
     return "type your answer; enter submits"
