@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import time
 from bisect import insort
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -101,6 +101,8 @@ class _Step:
     review_ids: list[int]
     memory_after: dict[str, MemoryState | None]
     leech: bool = False
+    again: bool = False
+    """The item comes back later in the session."""
 
 
 class Session:
@@ -550,7 +552,7 @@ class Session:
         self._best_streak = max(self._best_streak, self._streak)
         self._pending = step
         self._hint_used = False
-        self._requeue(step)
+        step.again = self._requeue(step)
         if leech:
             self._leeches.append(item.key)
             self._removed.update(keys)
@@ -602,21 +604,25 @@ class Session:
             streaks.append(run)
         return streaks
 
-    def _requeue(self, step: _Step) -> None:
-        """Decide whether the item answered comes back in this session."""
+    def _requeue(self, step: _Step) -> bool:
+        """Decide whether the item answered comes back in this session; True if it does."""
         key, queue = step.item.key, self._queue
         if self.mode is Mode.REVIEW:
             memory = step.memory_after.get(key)
             if memory is not None and memory.state is not LearningState.REVIEW:
                 if memory.due < StudyDay.of(step.at, self.options).end:
                     insort(queue.later, (memory.due, key))
+                    return True
         elif self.mode is Mode.LEARN:
             if step.result.right:
                 queue.right[key] = queue.right.get(key, 0) + 1
             if queue.right.get(key, 0) < LEARN_RIGHT:
                 queue.next_round.append(key)
+                return True
         elif self.mode is Mode.CRAM and not step.result.right:
             queue.upcoming.append(key)
+            return True
+        return False
 
     def _advance(self) -> None:
         """Pick the next item: learning items now due, then the queue, then learning items due soon."""
@@ -687,21 +693,18 @@ class Session:
                 f"This card has been forgotten {memory.lapses if memory else self.options.leech_threshold} times: "
                 "it is now tagged a leech and suspended. Rewrite it, or unsuspend it when you are ready."
             )
-        again = step.item.key in {key for _, key in self._queue.later} | set(self._queue.upcoming) | set(
-            self._queue.next_round
-        ) or (self._current is not None and self._current.key == step.item.key)
         return Outcome(
             key=step.item.key,
             verdict=step.verdict,
             rating=step.result.rating,
-            intervals=self.intervals() if self._pending is step else {},
+            intervals=_Preview(self, step) if self._pending is step and self.update_schedule else {},
             progress=self.progress,
             saved=True,
             due=memory.due if schedules and memory else None,
             memory=memory if schedules else None,
             leech=step.leech,
             message=message,
-            again_in_session=again,
+            again_in_session=step.again,
         )
 
 
@@ -720,3 +723,34 @@ def _gap_rating(verdict: Verdict, key: str, rating: Rating) -> Rating:
 def _expected(item: StudyItem) -> str:
     """The right answer of the deck card behind a recognition question."""
     return recall_answer(item.deck_card, item.key) or expected_answer(item.deck_card, item=item.grade_key)
+
+
+class _Preview(Mapping[Rating, timedelta]):
+    """An answer's intervals per rating, worked out when the UI first reads them (not on the answer's path)."""
+
+    def __init__(self, session: Session, step: _Step) -> None:
+        self._args = (step.memory_before.get(step.item.key), step.at, session.scheduler)
+        self._intervals: dict[Rating, timedelta] | None = None
+
+    def _get(self) -> dict[Rating, timedelta]:
+        if self._intervals is None:
+            memory, at, scheduler = self._args
+            self._intervals = preview(memory, now=at, scheduler=scheduler)
+        return self._intervals
+
+    def __getitem__(self, rating: Rating) -> timedelta:
+        return self._get()[rating]
+
+    def __iter__(self) -> Iterator[Rating]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __eq__(self, other: object) -> bool:
+        return self._get() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._get())

@@ -21,8 +21,13 @@ from quiz.storage import ItemRecord, Store
 LEARN_AHEAD = timedelta(minutes=20)
 """A learning item due within this much time is asked now when nothing else is left, as Anki does."""
 
-LEARNING_IN_QUEUE = 1000
-"""The most learning items one queue holds (more than anyone finishes in a sitting)."""
+LEARNING_IN_QUEUE = 200
+"""Scheduled items read beyond the review limit, for the learning items among them.
+
+Items are read earliest due first, so learning items overdue for longer than the
+oldest of these come in; with a backlog larger than this, a learning item that
+fell due minutes ago waits for the next session.
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +79,7 @@ def build_review_plan(
     reviews_left = max(options.max_reviews_per_day - done.reviews, 0)
     new_left = max(options.new_per_day - done.new_introduced, 0)
     seen_today = {split_item_key(key)[0]: key for key in store.reviewed_since(deck.id, day.start)}
-    scheduled = store.due_items(deck.id, day.end, limit=reviews_left + LEARNING_IN_QUEUE)
+    scheduled = store.due_items(deck.id, now, due_by=day.end, limit=reviews_left + LEARNING_IN_QUEUE)
     learning: list[ItemRecord] = []
     later: list[ItemRecord] = []
     reviews: list[ItemRecord] = []
@@ -92,16 +97,39 @@ def build_review_plan(
             continue
         reviews.append(record)
         taken.add(record.card_id)
-    new: list[ItemRecord] = []
-    if new_left:
-        for record in store.new_items(deck.id, now, limit=new_left + 4 * len(taken) + 64):
-            if len(new) >= new_left:
-                break
-            if record.card_id not in cards or _sibling_seen(record, seen_today, taken):
-                continue
-            new.append(record)
-            taken.add(record.card_id)
+    new = _new_items(store, deck, cards, now, new_left, seen_today, taken)
     return ReviewPlan(tuple(learning), tuple(later), tuple(reviews), tuple(new), new_left, reviews_left)
+
+
+def _new_items(
+    store: Store,
+    deck: Deck,
+    cards: Mapping[str, AnyCard],
+    now: datetime,
+    wanted: int,
+    seen_today: Mapping[str, str],
+    taken: set[str],
+) -> list[ItemRecord]:
+    """Up to `wanted` new items in deck order, siblings left out; reads a few more only when siblings were skipped."""
+    limit = 2 * wanted + 16
+    while wanted:
+        records = store.new_items(deck.id, now, limit=limit)
+        chosen: list[ItemRecord] = []
+        chosen_cards: set[str] = set()
+        for record in records:
+            if len(chosen) == wanted:
+                break
+            if record.card_id not in cards or record.card_id in chosen_cards:
+                continue
+            if _sibling_seen(record, seen_today, taken):
+                continue
+            chosen.append(record)
+            chosen_cards.add(record.card_id)
+        if len(chosen) == wanted or len(records) < limit:
+            taken.update(chosen_cards)
+            return chosen
+        limit *= 4
+    return []
 
 
 def _sibling_seen(record: ItemRecord, seen_today: Mapping[str, str], taken: set[str]) -> bool:

@@ -53,6 +53,7 @@ def start_session(
     shuffle: bool = True,
     options: StudyOptions | None = None,
     fuzz: bool = True,
+    sync: bool = True,
     monotonic: Callable[[], float] = time.monotonic,
 ) -> Session:
     """Start a session on `deck` (syncing it with the store first).
@@ -72,6 +73,7 @@ def start_session(
         shuffle: Quiz and cram: ask in random order (file order otherwise).
         options: Scheduling options to use instead of the deck's and the student's.
         fuzz: Spread intervals a little (off for reproducible schedules).
+        sync: Sync the deck with the store first; pass False only when the caller just did.
         monotonic: The timer for time per card.
 
     Raises:
@@ -83,19 +85,20 @@ def start_session(
         raise QuizError(f"unknown study mode {mode!r}: choose review, quiz, learn or cram") from None
     clock = clock or SystemClock()
     rng = rng or random.Random(seed)
-    report = store.sync_deck(deck)
+    report = store.sync_deck(deck) if sync else None
     options = options or study_options(store, deck)
     scheduler = make_scheduler(options, fuzz=fuzz)
     now = clock.now()
-    records = store.items(deck.id)
     cards = {card.id: card for card in deck.cards}
-    memory: dict[str, MemoryState | None] = {key: record.memory for key, record in records.items()}
-    new_keys = {key for key, record in records.items() if record.memory is None}
     settings: dict[str, object] = {}
-    if mode is Mode.REVIEW:
+    if mode is Mode.REVIEW:  # reads only the items it will ask: a large deck opens at once
         plan = build_review_plan(store, deck, cards, now=now, options=options)
+        records: Mapping[str, ItemRecord] = {
+            record.item_key: record for record in (*plan.learning, *plan.later, *plan.reviews, *plan.new)
+        }
         queue = _Queue(upcoming=plan.keys(), later=sorted((r.memory.due, r.item_key) for r in plan.later if r.memory))
     elif mode is Mode.QUIZ:
+        records = store.items(deck.id)
         chosen = list(keys) if keys is not None else quiz_keys(
             deck, rng=rng, count=count, types=types, tags=tags, shuffle=shuffle
         )  # fmt: skip
@@ -110,14 +113,17 @@ def start_session(
         }
         queue = _Queue(upcoming=chosen)
     else:
+        records = store.items(deck.id)
         chosen = _practice_keys(deck, records, rng=rng, count=count, types=types, tags=tags, keys=keys)
         if mode is Mode.LEARN:
             queue = _Queue(upcoming=[], waiting=chosen)
-            queue.right = {key: 1 for key in chosen if _known(memory.get(key))}
+            queue.right = {key: 1 for key in chosen if key in records and _known(records[key].memory)}
         else:
             if shuffle:
                 rng.shuffle(chosen)
             queue = _Queue(upcoming=chosen)
+    memory: dict[str, MemoryState | None] = {key: record.memory for key, record in records.items()}
+    new_keys = {key for key, record in records.items() if record.memory is None}
     return Session(
         store,
         deck,
