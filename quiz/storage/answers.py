@@ -60,7 +60,9 @@ def record(
     if new_memory is not None:
         floor = max(to_us(new_memory.last_review), previous_review or 0)
         if after[4] < floor:  # type: ignore[operator]
-            _log.warning("clock went backwards: due date of %s/%s moved up to its last review", deck, review.item_key)
+            _log.warning(
+                "clock went backwards: due date of %s/%s moved up to its last review", review.deck_id, review.item_key
+            )
             after = (*after[:4], floor, *after[5:])
     logged_after = after[:5] + after[6:] if new_memory is not None else (None,) * 7
     flag = int(leech)

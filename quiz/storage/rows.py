@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from quiz.model import Correctness, Rating
-from quiz.storage.db import from_us, memory_from
+from quiz.model import Correctness, MemoryState, Rating
+from quiz.storage.db import STATES, from_us, memory_from
 from quiz.storage.records import ItemRecord, ReviewRecord, StoredReview, StudyMode
 
 ITEM_COLUMNS = (
@@ -24,24 +25,37 @@ REVIEW_COLUMNS = (
 """Select these (from `review AS r JOIN item AS i`) and hand each row to `stored_review`."""
 
 
-def item_record(deck_id: str, row: Sequence[object]) -> ItemRecord:
-    """An ItemRecord from a row selected with ITEM_COLUMNS."""
-    memory = memory_from(tuple(row[4:12]))
-    fingerprint, answer_fingerprint, reviewed, reviewed_answer = row[16:20]
+def item_record(deck_id: str, row: Sequence[Any]) -> ItemRecord:
+    """An ItemRecord from a row selected with ITEM_COLUMNS (unpacked inline: decks can hold 100,000 items)."""
+    (key, card_id, card_type, position, state, step, stability, difficulty, due, last_review, reps, lapses,
+     suspended, buried_until, leech, hidden, fingerprint, answer_fingerprint, reviewed, reviewed_answer,
+     ) = row  # fmt: skip
+    memory = None
+    if state is not None:
+        memory = MemoryState(
+            state=STATES[state],
+            step=step,
+            stability=stability,
+            difficulty=difficulty,
+            due=from_us(due),  # type: ignore[arg-type]
+            last_review=from_us(last_review),  # type: ignore[arg-type]
+            reps=reps,
+            lapses=lapses,
+        )
     seen = memory is not None and reviewed != ""
     return ItemRecord(
         deck_id=deck_id,
-        item_key=row[0],  # type: ignore[arg-type]
-        card_id=row[1],  # type: ignore[arg-type]
-        card_type=row[2],  # type: ignore[arg-type]
-        position=row[3],  # type: ignore[arg-type]
+        item_key=key,
+        card_id=card_id,
+        card_type=card_type,
+        position=position,
         memory=memory,
-        suspended=bool(row[12]),
-        buried_until=from_us(row[13]),  # type: ignore[arg-type]
-        leech=bool(row[14]),
-        hidden=bool(row[15]),
-        fingerprint=fingerprint,  # type: ignore[arg-type]
-        answer_fingerprint=answer_fingerprint,  # type: ignore[arg-type]
+        suspended=bool(suspended),
+        buried_until=None if buried_until is None else from_us(buried_until),
+        leech=bool(leech),
+        hidden=bool(hidden),
+        fingerprint=fingerprint,
+        answer_fingerprint=answer_fingerprint,
         changed=seen and fingerprint != reviewed,
         answer_changed=seen and answer_fingerprint != reviewed_answer,
     )

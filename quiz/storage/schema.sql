@@ -44,6 +44,7 @@ CREATE TABLE item (
 
 CREATE INDEX item_due ON item (deck, due);
 CREATE INDEX item_new ON item (deck, position) WHERE state IS NULL;
+CREATE INDEX item_order ON item (deck, position);
 -- counts and the forecast are range counts over this index, never a pass over the wide rows
 CREATE INDEX item_status ON item (deck, hidden, suspended, state, due);
 CREATE INDEX item_buried ON item (deck, buried_until) WHERE buried_until IS NOT NULL;

@@ -79,7 +79,8 @@ class Store(StoreConnection):
         """Every item of a deck keyed by item key, in deck order."""
         hidden = "" if include_hidden else " AND i.hidden = 0"
         return {
-            record.item_key: record for record in self._select_items(deck_id, f"{hidden} ORDER BY i.position, i.id", ())
+            record.item_key: record
+            for record in self._select_items(deck_id, f"{hidden} ORDER BY i.position, i.id", (), index="item_order")
         }
 
     def due_items(
@@ -107,12 +108,16 @@ class Store(StoreConnection):
             (to_us(now), -1 if limit is None else limit),
         )
 
-    def _select_items(self, deck_id: str, tail: str, params: tuple[object, ...]) -> list[ItemRecord]:
+    def _select_items(
+        self, deck_id: str, tail: str, params: tuple[object, ...], *, index: str | None = None
+    ) -> list[ItemRecord]:
+        source = f"item AS i INDEXED BY {index}" if index else "item AS i"
+
         def work(conn: sqlite3.Connection) -> list[ItemRecord]:
             deck = self._deck_row(conn, deck_id, create=False)
             if deck is None:
                 return []
-            rows = conn.execute(f"SELECT {ITEM_COLUMNS} FROM item AS i WHERE i.deck = ?{tail}", (deck, *params))
+            rows = conn.execute(f"SELECT {ITEM_COLUMNS} FROM {source} WHERE i.deck = ?{tail}", (deck, *params))
             return [item_record(deck_id, row) for row in rows]
 
         return self._read(work)
