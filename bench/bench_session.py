@@ -78,7 +78,7 @@ def fill(store: Store, deck: Deck, reviews: int, rng: random.Random) -> None:
         "reviewed_answer_fingerprint = answer_fingerprint WHERE id = ?",
         rows,
     )
-    start = now - 730 * US_PER_DAY
+    start = now - 731 * US_PER_DAY  # up to the day before: today's review limit is still whole
     gap = 730 * US_PER_DAY // max(reviews, 1)
 
     def review_rows():  # noqa: ANN202 - a generator of tuples

@@ -15,7 +15,8 @@ without touching the schedule). docs/studying.md explains them to students.
 
 from __future__ import annotations
 
-from quiz.session.engine import LEARN_RIGHT, LEARN_ROUND, Mode, Session
+from quiz.session.engine import Session
+from quiz.session.flow import LEARN_RIGHT, LEARN_ROUND, Mode
 from quiz.session.items import Presentation, StudyItem
 from quiz.session.queues import ReviewPlan, StudyDay, build_review_plan
 from quiz.session.results import DeckChanges, Miss, Outcome, Progress, Summary

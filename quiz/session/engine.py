@@ -11,22 +11,19 @@ from __future__ import annotations
 
 import random
 import time
-from bisect import insort
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from quiz.clock import Clock
 from quiz.errors import QuizError, StorageError
-from quiz.grading import Verdict, expected_answer, grade
+from quiz.grading import Verdict, grade
 from quiz.grading.verdict import Rule
 from quiz.model import (
     AnyCard,
     ClozeCard,
     Correctness,
     Deck,
-    LearningState,
     MemoryState,
     Rating,
     StudyOptions,
@@ -34,75 +31,12 @@ from quiz.model import (
     split_item_key,
 )
 from quiz.scheduling import Scheduler, is_leech, preview, review
+from quiz.session.answers import Preview, Step, expected_text, gap_rating
+from quiz.session.flow import Mode, StudyQueue
 from quiz.session.items import Presentation, StudyItem, recall_answer, recall_question, recognition_item, response_text
-from quiz.session.queues import LEARN_AHEAD, StudyDay
+from quiz.session.queues import StudyDay
 from quiz.session.results import AnswerResult, DeckChanges, Outcome, Progress, Summary, credit, summarise
 from quiz.storage import ReviewRecord, Store, StudyMode, SyncReport
-
-LEARN_ROUND = 7
-"""Items per learn-mode round, as Quizlet does."""
-LEARN_RIGHT = 2
-"""Right answers each item needs in learn mode: one recognising, one recalling."""
-
-
-class Mode(StrEnum):
-    """What a session is for (the values are the store's StudyMode values)."""
-
-    REVIEW = "review"
-    QUIZ = "quiz"
-    LEARN = "learn"
-    CRAM = "cram"
-
-
-@dataclass(slots=True)
-class _Queue:
-    """Everything about what comes next; copied before each answer so undo can put it back."""
-
-    upcoming: list[str]
-    later: list[tuple[datetime, str]] = field(default_factory=list)
-    """Items coming due again within the session (learning steps), by due time."""
-    waiting: list[str] = field(default_factory=list)
-    """Learn mode: items not yet in a round."""
-    next_round: list[str] = field(default_factory=list)
-    right: dict[str, int] = field(default_factory=dict)
-    """Learn mode: right answers so far per item."""
-    round: int = 1
-
-    def copy(self) -> _Queue:
-        return _Queue(
-            list(self.upcoming),
-            list(self.later),
-            list(self.waiting),
-            list(self.next_round),
-            dict(self.right),
-            self.round,
-        )
-
-    def drop(self, keys: set[str]) -> None:
-        self.upcoming = [key for key in self.upcoming if key not in keys]
-        self.later = [(due, key) for due, key in self.later if key not in keys]
-        self.waiting = [key for key in self.waiting if key not in keys]
-        self.next_round = [key for key in self.next_round if key not in keys]
-
-
-@dataclass(slots=True)
-class _Step:
-    """One answer, with what is needed to change its rating or undo it."""
-
-    item: StudyItem
-    verdict: Verdict
-    given: str
-    seconds: float
-    at: datetime
-    queue_before: _Queue
-    memory_before: dict[str, MemoryState | None]
-    streak_before: int
-    result: AnswerResult
-    review_ids: list[int]
-    memory_after: dict[str, MemoryState | None]
-    leech: bool = False
-    again: bool = False
-    """The item comes back later in the session."""
 
 
 class Session:
@@ -118,12 +52,13 @@ class Session:
         rng: random.Random,
         scheduler: Scheduler,
         options: StudyOptions,
-        queue: _Queue,
+        queue: StudyQueue,
         memory: dict[str, MemoryState | None],
         new_keys: set[str],
         update_schedule: bool = False,
         quiz_settings: Mapping[str, object] | None = None,
         sync: SyncReport | None = None,
+        cards: dict[str, AnyCard] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
@@ -137,7 +72,7 @@ class Session:
         """Answers move the schedule (always in review and learn, on request in a quiz, never in cram)."""
         self.sync = sync
         """What changed in the deck since the store last saw it, when the session opened it."""
-        self._cards = {card.id: card for card in deck.cards}
+        self._cards = cards if cards is not None else {card.id: card for card in deck.cards}
         self._queue = queue
         self._memory = memory
         self._new = new_keys
@@ -145,8 +80,8 @@ class Session:
         self._started = monotonic()
         self._asked_at = self._started
         self._results: list[AnswerResult] = []
-        self._history: list[_Step] = []
-        self._pending: _Step | None = None
+        self._history: list[Step] = []
+        self._pending: Step | None = None
         self._current: StudyItem | None = None
         self._removed: set[str] = set()
         self._streak = 0
@@ -218,14 +153,8 @@ class Session:
         )
 
     def _remaining(self) -> int:
-        queue = self._queue
-        if self.mode is Mode.LEARN:
-            keys = {*queue.upcoming, *queue.waiting, *queue.next_round}
-            if self._current is not None:
-                keys.add(self._current.key)
-            return sum(max(LEARN_RIGHT - queue.right.get(key, 0), 1) for key in keys)
-        current = 1 if self._current is not None else 0
-        return current + len(queue.upcoming) + len(queue.later)
+        current = self._current.key if self._current is not None else None
+        return self._queue.remaining(current, learn=self.mode is Mode.LEARN)
 
     # --- answering -----------------------------------------------------------------
 
@@ -471,10 +400,10 @@ class Session:
         at: datetime,
         *,
         overridden: bool = False,
-        queue_before: _Queue | None = None,
+        queue_before: StudyQueue | None = None,
         streak_before: int | None = None,
         quiz_answer: bool = True,
-    ) -> _Step:
+    ) -> Step:
         """Save one answer and move on; nothing in the session changes unless the store accepted it."""
         keys = self._schedule_keys(item)
         memory_before = {key: self._memory.get(key) for key in keys}
@@ -493,7 +422,7 @@ class Session:
             )  # fmt: skip
         if self.mode is not Mode.QUIZ or self.update_schedule:
             for key in keys:
-                key_rating = _gap_rating(verdict, key, rating) if len(keys) > 1 else rating
+                key_rating = gap_rating(verdict, key, rating) if len(keys) > 1 else rating
                 before = memory_before[key]
                 after = review(before, key_rating, now=at, scheduler=self.scheduler) if self.update_schedule else None
                 made_leech = after is not None and is_leech(before, after, self.options)
@@ -524,14 +453,14 @@ class Session:
             tags=item.deck_card.tags,
             question=recall_question(item.deck_card, item.key),
             given=given,
-            expected=verdict.expected if item.presentation is Presentation.AS_WRITTEN else _expected(item),
+            expected=verdict.expected if item.presentation is Presentation.AS_WRITTEN else expected_text(item),
             verdict=verdict,
             rating=rating,
             score=score,
             seconds=seconds,
             overridden=overridden,
         )
-        step = _Step(
+        step = Step(
             item=item,
             verdict=verdict,
             given=given,
@@ -552,7 +481,13 @@ class Session:
         self._best_streak = max(self._best_streak, self._streak)
         self._pending = step
         self._hint_used = False
-        step.again = self._requeue(step)
+        step.again = self._queue.requeue(
+            self.mode,
+            item.key,
+            memory_after.get(item.key),
+            right=result.right,
+            day_end=StudyDay.of(at, self.options).end,
+        )
         if leech:
             self._leeches.append(item.key)
             self._removed.update(keys)
@@ -563,7 +498,7 @@ class Session:
             self.close()
         return step
 
-    def _redo(self, step: _Step, rating: Rating, *, overridden: bool) -> _Step:
+    def _redo(self, step: Step, rating: Rating, *, overridden: bool) -> Step:
         """Replace the pending answer with the same answer rated differently (re-opening a finished session)."""
         self._closed = False
         for review_id in reversed(step.review_ids):
@@ -584,7 +519,7 @@ class Session:
             quiz_answer=credit(step.verdict, rating) != step.result.score,
         )
 
-    def _forget_step(self, step: _Step) -> None:
+    def _forget_step(self, step: Step) -> None:
         """Put the session back as it was before `step` (the store was already told)."""
         self._memory.update(step.memory_before)
         self._queue = step.queue_before.copy()
@@ -604,42 +539,11 @@ class Session:
             streaks.append(run)
         return streaks
 
-    def _requeue(self, step: _Step) -> bool:
-        """Decide whether the item answered comes back in this session; True if it does."""
-        key, queue = step.item.key, self._queue
-        if self.mode is Mode.REVIEW:
-            memory = step.memory_after.get(key)
-            if memory is not None and memory.state is not LearningState.REVIEW:
-                if memory.due < StudyDay.of(step.at, self.options).end:
-                    insort(queue.later, (memory.due, key))
-                    return True
-        elif self.mode is Mode.LEARN:
-            if step.result.right:
-                queue.right[key] = queue.right.get(key, 0) + 1
-            if queue.right.get(key, 0) < LEARN_RIGHT:
-                queue.next_round.append(key)
-                return True
-        elif self.mode is Mode.CRAM and not step.result.right:
-            queue.upcoming.append(key)
-            return True
-        return False
-
     def _advance(self) -> None:
         """Pick the next item: learning items now due, then the queue, then learning items due soon."""
         if self._current is not None:
             return
-        queue = self._queue
-        now = self.clock.now()
-        key: str | None = None
-        if queue.later and queue.later[0][0] <= now:
-            key = queue.later.pop(0)[1]
-        elif queue.upcoming:
-            key = queue.upcoming.pop(0)
-        elif self.mode is Mode.LEARN and (queue.next_round or queue.waiting):
-            self._next_round()
-            key = queue.upcoming.pop(0) if queue.upcoming else None
-        elif queue.later and queue.later[0][0] <= now + LEARN_AHEAD:
-            key = queue.later.pop(0)[1]
+        key = self._queue.take(self.clock.now(), self.rng, learn=self.mode is Mode.LEARN)
         if key is None:
             return
         item = self._make_item(key)
@@ -649,17 +553,6 @@ class Session:
         self._current = item
         self._asked_at = self._monotonic()
         self._hint_used = False
-
-    def _next_round(self) -> None:
-        queue = self._queue
-        carried = queue.next_round
-        self.rng.shuffle(carried)
-        room = max(LEARN_ROUND - len(carried), 0)
-        fresh, queue.waiting = queue.waiting[:room], queue.waiting[room:]
-        queue.upcoming = carried + fresh
-        queue.next_round = []
-        if self._results:
-            queue.round += 1
 
     def _make_item(self, key: str) -> StudyItem | None:
         card = self._cards.get(split_item_key(key)[0])
@@ -684,7 +577,7 @@ class Session:
             self._answer_pool = pool
         return self._answer_pool.get(str(card.type), [])
 
-    def _outcome(self, step: _Step) -> Outcome:
+    def _outcome(self, step: Step) -> Outcome:
         memory = step.memory_after.get(step.item.key)
         schedules = self.update_schedule and memory is not None
         message = ""
@@ -697,7 +590,7 @@ class Session:
             key=step.item.key,
             verdict=step.verdict,
             rating=step.result.rating,
-            intervals=_Preview(self, step) if self._pending is step and self.update_schedule else {},
+            intervals=Preview(self.scheduler, step) if self._pending is step and self.update_schedule else {},
             progress=self.progress,
             saved=True,
             due=memory.due if schedules and memory else None,
@@ -706,51 +599,3 @@ class Session:
             message=message,
             again_in_session=step.again,
         )
-
-
-def _gap_rating(verdict: Verdict, key: str, rating: Rating) -> Rating:
-    """The rating for one gap of a cloze card asked whole: from that gap's part of the verdict."""
-    _, sub = split_item_key(key)
-    number = sub.removeprefix("gap")
-    for part in verdict.parts:
-        if part.label == f"gap {number}":
-            if part.correct:
-                return Rating.GOOD
-            return Rating.HARD if part.score > 0 else Rating.AGAIN
-    return rating
-
-
-def _expected(item: StudyItem) -> str:
-    """The right answer of the deck card behind a recognition question."""
-    return recall_answer(item.deck_card, item.key) or expected_answer(item.deck_card, item=item.grade_key)
-
-
-class _Preview(Mapping[Rating, timedelta]):
-    """An answer's intervals per rating, worked out when the UI first reads them (not on the answer's path)."""
-
-    def __init__(self, session: Session, step: _Step) -> None:
-        self._args = (step.memory_before.get(step.item.key), step.at, session.scheduler)
-        self._intervals: dict[Rating, timedelta] | None = None
-
-    def _get(self) -> dict[Rating, timedelta]:
-        if self._intervals is None:
-            memory, at, scheduler = self._args
-            self._intervals = preview(memory, now=at, scheduler=scheduler)
-        return self._intervals
-
-    def __getitem__(self, rating: Rating) -> timedelta:
-        return self._get()[rating]
-
-    def __iter__(self) -> Iterator[Rating]:
-        return iter(self._get())
-
-    def __len__(self) -> int:
-        return len(self._get())
-
-    def __eq__(self, other: object) -> bool:
-        return self._get() == other
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(self._get())

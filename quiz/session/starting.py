@@ -17,7 +17,8 @@ from quiz.clock import Clock, SystemClock
 from quiz.errors import QuizError
 from quiz.model import Deck, LearningState, MemoryState, StudyOptions
 from quiz.scheduling import make_scheduler
-from quiz.session.engine import Mode, Session, _Queue
+from quiz.session.engine import Session
+from quiz.session.flow import Mode, StudyQueue
 from quiz.session.queues import all_item_keys, build_review_plan, quiz_keys
 from quiz.storage import ItemRecord, Store
 
@@ -96,7 +97,9 @@ def start_session(
         records: Mapping[str, ItemRecord] = {
             record.item_key: record for record in (*plan.learning, *plan.later, *plan.reviews, *plan.new)
         }
-        queue = _Queue(upcoming=plan.keys(), later=sorted((r.memory.due, r.item_key) for r in plan.later if r.memory))
+        queue = StudyQueue(
+            upcoming=plan.keys(), later=sorted((r.memory.due, r.item_key) for r in plan.later if r.memory)
+        )
     elif mode is Mode.QUIZ:
         records = store.items(deck.id)
         chosen = list(keys) if keys is not None else quiz_keys(
@@ -111,17 +114,17 @@ def start_session(
             "update_schedule": update_schedule,
             "cards": chosen,
         }
-        queue = _Queue(upcoming=chosen)
+        queue = StudyQueue(upcoming=chosen)
     else:
         records = store.items(deck.id)
         chosen = _practice_keys(deck, records, rng=rng, count=count, types=types, tags=tags, keys=keys)
         if mode is Mode.LEARN:
-            queue = _Queue(upcoming=[], waiting=chosen)
+            queue = StudyQueue(upcoming=[], waiting=chosen)
             queue.right = {key: 1 for key in chosen if key in records and _known(records[key].memory)}
         else:
             if shuffle:
                 rng.shuffle(chosen)
-            queue = _Queue(upcoming=chosen)
+            queue = StudyQueue(upcoming=chosen)
     memory: dict[str, MemoryState | None] = {key: record.memory for key, record in records.items()}
     new_keys = {key for key, record in records.items() if record.memory is None}
     return Session(
@@ -138,6 +141,7 @@ def start_session(
         update_schedule=update_schedule,
         quiz_settings=settings,
         sync=report,
+        cards=cards,
         monotonic=monotonic,
     )
 

@@ -206,3 +206,18 @@ def test_claiming_a_quiz_answer_right_rescores_the_finished_quiz(store, clock) -
         ("c1", "correct"),
     ]
     assert session.summary().overrides == 1
+
+
+def test_learn_rounds_hold_seven_items_and_misses_carry_over(store, clock) -> None:
+    deck = capitals(10)
+    session = _start(store, deck, clock, "learn")
+    first_round = []
+    while session.progress.round == 1 and session.current is not None:
+        item = session.current
+        first_round.append(item.key)
+        session.answer(wrong_response(item) if item.key == "c0" else right_response(item), elapsed=3.0)
+    assert len(first_round) == 7 and len(set(first_round)) == 7
+    assert session.progress.round == 2
+    second_round = [session.current.key, *session._queue.upcoming]
+    assert set(first_round) <= set(second_round)  # everyone still needs a recall answer, c0 two
+    assert session.progress.total == session.progress.answered + 2 * 10 - 6
