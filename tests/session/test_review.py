@@ -290,3 +290,23 @@ def test_recognition_is_only_for_learn_mode(store, clock) -> None:
     assert session.current.presentation is Presentation.AS_WRITTEN
     assert right_response(session.current) == "City 0" and wrong_response(session.current) == "qqqq"
     assert item_keys(capitals(1).cards[0]) == ("c0",)
+
+
+def test_a_changed_answer_is_offered_for_reset(store, clock) -> None:
+    from dataclasses import replace
+
+    from quiz.model import Answer
+
+    deck = capitals(2)
+    answer_all(_review(store, deck, clock), clock=clock, step_seconds=60)
+    assert store.get_item(deck.id, "c0").memory is not None
+    edited_card = replace(deck.cards[0], answers=(Answer("Town 0"),))
+    edited = replace(deck, cards=(edited_card, deck.cards[1]))
+    clock.advance(timedelta(days=1))
+    session = _review(store, edited, clock)
+    changes = session.changes()
+    assert changes.answer_changed == ("c0",) and not changes.quiet
+    session.reset_items(changes.answer_changed)
+    assert store.get_item(deck.id, "c0").memory is None
+    assert session.changes().answer_changed == ()
+    assert len(store.reviews(deck.id, "c0")) == 2  # the history is kept
