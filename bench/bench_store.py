@@ -135,16 +135,17 @@ def main() -> None:
     day_end = day_start + timedelta(days=1)
 
     def queue() -> None:
-        store.due_items(DECK, NOW, limit=200)
+        store.due_items(DECK, NOW, due_by=day_end, limit=200)
         store.new_items(DECK, NOW, limit=20)
         store.daily_work(DECK, day_start)
         store.reviewed_since(DECK, day_start)
 
     rows = [
-        ("review queue: due (200) + new (20) + today's work + answered today", lambda: queue()),
-        ("due_items, limit 200", lambda: store.due_items(DECK, NOW, limit=200)),
+        ("review queue: due today (200) + new (20) + today's work + answered today", lambda: queue()),
+        ("due_items, due today, limit 200", lambda: store.due_items(DECK, NOW, due_by=day_end, limit=200)),
         ("due_items, no limit", lambda: store.due_items(DECK, NOW)),
         ("new_items, limit 20", lambda: store.new_items(DECK, NOW, limit=20)),
+        ("items (every record of the deck)", lambda: store.items(DECK)),
         ("counts", lambda: store.counts(DECK, NOW, day_end)),
         ("forecast, 30 days", lambda: store.forecast(DECK, [day_start + timedelta(days=i) for i in range(31)])),
         (

@@ -86,7 +86,7 @@ CREATE TABLE review (
 ) STRICT;
 
 CREATE INDEX review_item ON review (item);
-CREATE INDEX review_deck_time ON review (deck, reviewed_at, undone_at);
+CREATE INDEX review_deck_time ON review (deck, reviewed_at, undone_at, item);
 CREATE INDEX review_time ON review (reviewed_at, undone_at);
 
 CREATE TABLE quiz_attempt (

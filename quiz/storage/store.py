@@ -97,6 +97,7 @@ class Store(StoreConnection):
             " AND i.due <= ? AND i.state IS NOT NULL AND i.suspended = 0 AND i.hidden = 0"
             " AND (i.buried_until IS NULL OR i.buried_until <= ?) ORDER BY i.due, i.id LIMIT ?",
             (to_us(due_by or now), to_us(now), -1 if limit is None else limit),
+            index="item_due",
         )
 
     def new_items(self, deck_id: str, now: datetime, *, limit: int | None = None) -> list[ItemRecord]:
@@ -106,6 +107,7 @@ class Store(StoreConnection):
             " AND i.state IS NULL AND i.suspended = 0 AND i.hidden = 0"
             " AND (i.buried_until IS NULL OR i.buried_until <= ?) ORDER BY i.position LIMIT ?",
             (to_us(now), -1 if limit is None else limit),
+            index="item_new",
         )
 
     def _select_items(
