@@ -33,7 +33,15 @@ from quiz.model import (
 from quiz.scheduling import Scheduler, is_leech, preview, review
 from quiz.session.answers import Preview, Step, expected_text, gap_rating
 from quiz.session.flow import Mode, StudyQueue
-from quiz.session.items import Presentation, StudyItem, recall_answer, recall_question, recognition_item, response_text
+from quiz.session.items import (
+    CHOICE_OPTIONS,
+    Presentation,
+    StudyItem,
+    recall_answer,
+    recall_question,
+    recognition_item,
+    response_text,
+)
 from quiz.session.queues import StudyDay
 from quiz.session.results import AnswerResult, DeckChanges, Outcome, Progress, Summary, credit, summarise
 from quiz.storage import ReviewRecord, Store, StudyMode, SyncReport
@@ -147,6 +155,7 @@ class Session:
             streak=self._streak,
             best_streak=self._best_streak,
             elapsed=self._monotonic() - self._started,
+            on_card=self._monotonic() - self._asked_at if self._current is not None else 0.0,
             saved=self._saved,
             unsaved_reason=self._unsaved_reason,
             round=self._queue.round,
@@ -575,7 +584,10 @@ class Session:
                     if answer is not None:
                         pool.setdefault(str(other.type), []).append(answer)
             self._answer_pool = pool
-        return self._answer_pool.get(str(card.type), [])
+        same = self._answer_pool.get(str(card.type), [])
+        if len(same) > CHOICE_OPTIONS:
+            return same
+        return [answer for answers in self._answer_pool.values() for answer in answers]
 
     def _outcome(self, step: Step) -> Outcome:
         memory = step.memory_after.get(step.item.key)
@@ -598,4 +610,5 @@ class Session:
             leech=step.leech,
             message=message,
             again_in_session=step.again,
+            seconds=step.seconds,
         )

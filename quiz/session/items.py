@@ -138,7 +138,7 @@ def recognition_item(item: StudyItem, pool: Sequence[str], rng: random.Random, *
     question = recall_question(item.deck_card, item.key)
     if true_false:
         truth = rng.random() < 0.5
-        shown = right if truth else rng.choice(others)
+        shown = right if truth else _alike(right, others, rng)[0]
         card: AnyCard = TrueFalseCard(
             id=item.deck_card.id,
             question=f"{question}\nAnswer: {shown}",
@@ -149,7 +149,7 @@ def recognition_item(item: StudyItem, pool: Sequence[str], rng: random.Random, *
             feedback_wrong=f"The answer is {right}.",
         )
         return StudyItem(item.key, card, item.deck_card, Presentation.TRUE_FALSE, item.is_new)
-    wrong = rng.sample(others, min(CHOICE_OPTIONS - 1, len(others)))
+    wrong = _alike(right, others, rng)[: CHOICE_OPTIONS - 1]
     options = [Choice(right, 1.0), *(Choice(text, 0.0) for text in wrong)]
     rng.shuffle(options)
     card = ChoiceCard(
@@ -162,6 +162,26 @@ def recognition_item(item: StudyItem, pool: Sequence[str], rng: random.Random, *
         explanation=item.deck_card.explanation,
     )
     return StudyItem(item.key, card, item.deck_card, Presentation.CHOICE, item.is_new)
+
+
+def _alike(right: str, others: Sequence[str], rng: random.Random) -> list[str]:
+    """`others` shuffled, those shaped like `right` first (a figure for a figure, a name for a name).
+
+    An obviously different option ("2023" among names) gives the answer away.
+    """
+
+    def shape(text: str) -> tuple[bool, int]:
+        return any(ch.isdigit() for ch in text), min(len(text.split()), 4)
+
+    digits, words = shape(right)
+
+    def distance(text: str) -> int:
+        other_digits, other_words = shape(text)
+        return 2 * (other_digits != digits) + abs(other_words - words)
+
+    keyed = [(distance(text), rng.random(), text) for text in others]
+    keyed.sort()
+    return [text for _, _, text in keyed]
 
 
 def response_text(card: AnyCard, response: object) -> str:

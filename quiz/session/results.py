@@ -55,6 +55,8 @@ class Progress:
     best_streak: int
     elapsed: float
     """Seconds since the session started."""
+    on_card: float = 0.0
+    """Seconds since the current question was asked (monotonic clock)."""
     saved: bool = True
     """False after a write that failed: the last answer was not saved."""
     unsaved_reason: str = ""
@@ -84,6 +86,8 @@ class Outcome:
     """A sentence for the student, e.g. about a leech; "" when there is nothing to say."""
     again_in_session: bool = False
     """The item will be asked again in this session."""
+    seconds: float = 0.0
+    """Time taken on this question."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -221,3 +221,23 @@ def test_learn_rounds_hold_seven_items_and_misses_carry_over(store, clock) -> No
     second_round = [session.current.key, *session._queue.upcoming]
     assert set(first_round) <= set(second_round)  # everyone still needs a recall answer, c0 two
     assert session.progress.total == session.progress.answered + 2 * 10 - 6
+
+
+def test_recognition_options_look_like_the_answer(store, clock) -> None:
+    from quiz.model import Answer, Deck, ShortCard
+
+    names = [f"Person {chr(65 + i)} Smith" for i in range(6)]
+    years = [str(1990 + i) for i in range(6)]
+    cards = [ShortCard(id=f"n{i}", question=f"Who {i}?", answers=(Answer(name),)) for i, name in enumerate(names)]
+    cards += [ShortCard(id=f"y{i}", question=f"When {i}?", answers=(Answer(year),)) for i, year in enumerate(years)]
+    deck = Deck(id="alike", title="Alike", cards=tuple(cards))
+    session = _start(store, deck, clock, "learn", seed=4)
+    checked = 0
+    while (item := session.current) is not None and checked < 12:
+        if isinstance(item.card, ChoiceCard):
+            texts = [choice.text for choice in item.card.choices]
+            pool = names if item.key.startswith("n") else years
+            assert set(texts) <= set(pool), texts
+            checked += 1
+        session.answer(right_response(item), elapsed=3.0)
+    assert checked

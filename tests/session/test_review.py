@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+import pytest
 from session_helpers import answer_all, capitals, mixed, right_response, wrong_response
 
 from quiz.model import Correctness, LearningState, MemoryState, Rating, StudyOptions, item_keys
@@ -310,3 +311,20 @@ def test_a_changed_answer_is_offered_for_reset(store, clock) -> None:
     assert store.get_item(deck.id, "c0").memory is None
     assert session.changes().answer_changed == ()
     assert len(store.reviews(deck.id, "c0")) == 2  # the history is kept
+
+
+def test_time_per_card_comes_from_the_monotonic_clock(store, clock) -> None:
+    timer = [100.0]
+    deck = capitals(2)
+    session = start_session(store, deck, mode="cram", clock=clock, rng=random.Random(1), shuffle=False,
+                            monotonic=lambda: timer[0])  # fmt: skip
+    timer[0] += 4.5
+    assert session.progress.on_card == pytest.approx(4.5)
+    first = session.answer("City 0")
+    assert first.seconds == pytest.approx(4.5)
+    timer[0] += 5.5
+    second = session.answer("City 1")
+    assert second.seconds == pytest.approx(5.5)
+    summary = session.summary()
+    assert summary.seconds_per_answer == pytest.approx(5.0) and summary.seconds == pytest.approx(10.0)
+    assert [r.review.duration_ms for r in store.reviews(deck.id)] == [4500, 5500]
