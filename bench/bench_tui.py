@@ -4,21 +4,23 @@ Run: `python bench/bench_tui.py [--runs N]`. It prints a Markdown table for
 docs/performance.md. Both apps are started the same way: a fresh Python
 process in a pseudo-terminal, timed from spawn until a marker appears in the
 terminal output (the bare app's label, the quiz app's first card). Peak memory
-is the child's maximum resident set size. The answer latency is measured in
-process, headless: from the key press to the next card on screen.
+is the child's maximum resident set size. The answer latency is measured in a
+pseudo-terminal too: from the key press to the next card written to the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import fcntl
 import os
 import pty
 import resource
 import select
 import statistics
+import struct
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -46,6 +48,11 @@ def big_deck(folder: Path, cards: int = 10_000) -> Path:
     return path
 
 
+def _set_size(fd: int, columns: int = 80, lines: int = 24) -> None:
+    """Give the pseudo-terminal a real size (a fresh one is 0×0)."""
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+
+
 def run_in_pty(argv: list[str], marker: bytes, env: dict[str, str]) -> tuple[float, int]:
     """Seconds until `marker` is on the terminal, and the child's peak RSS in KiB."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -53,6 +60,7 @@ def run_in_pty(argv: list[str], marker: bytes, env: dict[str, str]) -> tuple[flo
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe(argv[0], argv, env)
+    _set_size(fd)
     out = b""
     elapsed = float("nan")
     deadline = time.monotonic() + 60
@@ -109,28 +117,53 @@ def child_peak(argv: list[str], marker: bytes, env: dict[str, str]) -> tuple[flo
     return seconds, peak
 
 
-async def answer_latency(deck: Path, data: Path, answers: int) -> list[float]:
-    """Milliseconds from an answer key to the next card on screen (cram mode, flashcard-free deck)."""
-    from quiz.tui.app import StartAt, make_app
-    from quiz.tui.screens.study import StudyScreen
+def answer_latency(deck: Path, env: dict[str, str], answers: int) -> list[float]:
+    """Milliseconds from the key that accepts a rating to the next card on the terminal.
 
-    app = make_app([], data_dir=data, start=StartAt(deck, "cram"), bundled=False)
+    The app runs in a pseudo-terminal as a student would use it (cram mode on a deck of
+    short-answer cards asking "Question number N?"): type a wrong answer, wait for the
+    feedback, then time the enter key until the next question's text has been written.
+    """
+    argv = [sys.executable, "-m", "quiz", "study", "--mode", "cram", str(deck)]
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    _set_size(fd)
     times: list[float] = []
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        for _ in range(answers):
-            screen = app.screen
-            if not isinstance(screen, StudyScreen) or screen.shown is None:
-                break
-            before = screen.shown.key
-            await pilot.press("x", "enter")  # a wrong answer: feedback appears
-            await pilot.pause()
+
+    def read_until(marker: bytes, limit: float = 20) -> bytes:
+        out = b""
+        end = time.monotonic() + limit
+        while time.monotonic() < end and marker not in out:
+            ready, _, _ = select.select([fd], [], [], 0.01)
+            if ready:
+                out += os.read(fd, 65536)
+        return out
+
+    try:
+        read_until(b"Question number", 60)
+        time.sleep(0.3)  # let the first frame settle
+        for number in range(2, answers + 2):
+            os.write(fd, b"x\r")
+            read_until(b"I was right")  # the feedback is on screen
+            time.sleep(0.05)
             start = time.perf_counter()
-            await pilot.press("enter")  # accept the rating: the next card is drawn
-            await pilot.pause()
-            times.append((time.perf_counter() - start) * 1000)
-            if screen.shown is not None and screen.shown.key == before:
+            os.write(fd, b"\r")
+            marker = f"{number}/".encode()  # the header's position moves on with the next card
+            out = read_until(marker)
+            if marker not in out:
                 break
+            times.append((time.perf_counter() - start) * 1000)
+            time.sleep(0.05)
+    finally:
+        os.write(fd, b"\x11")
+        time.sleep(0.5)
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        os.close(fd)
     return times
 
 
@@ -166,14 +199,14 @@ def main() -> None:
                 f"| {name} | {seconds * 1000:.0f} ms | {seconds / bare_time:.2f}× | {peak / 1024:.0f} MiB | "
                 f"{peak / bare_mem:.2f}× |"
             )
-        latencies = asyncio.run(answer_latency(big, folder / "data-latency", args.answers))
+        latencies = answer_latency(big, {**env, "QUIZ_DATA_DIR": str(folder / "data-latency")}, args.answers)
     print(f"Launch to first card, median of {args.runs} runs; peak RSS, the largest of them:\n")
     print("| app | launch | vs bare | peak memory | vs bare |")
     print("|---|---|---|---|---|")
     print("\n".join(rows))
     if latencies:
         print(
-            f"\nAnswer key → next card on screen (headless, {len(latencies)} answers): median "
+            f"\nAnswer key → next card on the terminal ({len(latencies)} answers, 10,000-card deck): median "
             f"{statistics.median(latencies):.1f} ms, p90 {sorted(latencies)[int(len(latencies) * 0.9) - 1]:.1f} ms"
         )
 

@@ -15,7 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.errors import QuizError
 from quiz.grading.verdict import Verdict
@@ -36,6 +36,7 @@ from quiz.tui.widgets.arrange import MatchQuestion, OrderQuestion
 from quiz.tui.widgets.choices import ChoiceQuestion, TrueFalseQuestion
 from quiz.tui.widgets.feedback import FeedbackPanel, GradeBar
 from quiz.tui.widgets.header import HeaderState, StudyHeader
+from quiz.tui.widgets.keybar import KeyBar
 from quiz.tui.widgets.question import (
     Answered,
     FlashcardQuestion,
@@ -96,7 +97,7 @@ class StudyScreen(Screen[None]):
         Binding("e", "edit", "Edit", show=False),
         Binding("ctrl+e", "edit", "Edit", priority=True, show=False),
         Binding("escape", "leave", "End", id="leave"),
-        Binding("f1", "app.help", "Help", id="help-study"),
+        Binding("f1", "app.help", "Help", show=False),
     ]
 
     def __init__(self, driver: StudyDriver, *, deck_path: Path | None = None) -> None:
@@ -117,7 +118,7 @@ class StudyScreen(Screen[None]):
             yield Static(id="hint")
             yield FeedbackPanel(id="feedback")
         yield GradeBar(id="grade-bar")
-        yield Footer()
+        yield KeyBar(id="key-bar")
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
@@ -137,17 +138,25 @@ class StudyScreen(Screen[None]):
         hint.update("")
         hint.display = False
         stage = self.query_one("#stage", VerticalScroll)
-        for old in stage.query(QuestionWidget):
-            old.remove()
         self._update_header()
+        old = self.question
         if self.shown is None:
+            if old is not None:
+                old.remove()
             self.finish()
             return
         self.phase = ASKING
         widget = question_widget(self.shown)
-        stage.mount(widget, before=self.query_one("#hint"))
-        self.call_after_refresh(widget.focus_input)
-        self.refresh_bindings()
+        if isinstance(old, TypedQuestion) and isinstance(widget, TypedQuestion):
+            old.ask(widget.card, prompt=widget.prompt, placeholder=widget.placeholder)
+            old.focus_input()
+        else:
+            if old is not None:
+                old.remove()
+            stage.mount(widget, before=self.query_one("#hint"))
+            self.call_after_refresh(widget.focus_input)
+        stage.scroll_home(animate=False)
+        self._show_keys()
 
     @property
     def question(self) -> QuestionWidget | None:
@@ -172,6 +181,26 @@ class StudyScreen(Screen[None]):
 
     def _tick(self) -> None:
         self._update_header()
+
+    def _show_keys(self) -> None:
+        """The keys that do something now, in one line (a Footer recomposes itself on every change: too slow here)."""
+        question = self.question
+        typing = self.phase == ASKING and question is not None and question.typed
+        keys: list[tuple[str, str]] = []
+        if self.phase == ASKING and isinstance(question, FlashcardQuestion):
+            keys.append(("space", "show answer"))
+        if self.phase == REVEALED:
+            keys.append(("1-4", "rate"))
+        if self.phase == ANSWERED:
+            keys += [("⏎", "next"), ("1-4", "rate")]
+            if self._can_claim_right():
+                keys.append(("y", "I was right"))
+            keys.append(("u", "undo"))
+        elif self.shown is not None:
+            keys += [("^g" if typing else "h", "hint"), ("^s" if typing else "s", "skip")]
+            keys += [("^z" if typing else "u", "undo"), ("^b" if typing else "b", "bury")]
+        keys += [("esc", "end"), ("f1" if typing else "?", "help"), ("^q", "quit")]
+        self.query_one("#key-bar", KeyBar).show(keys)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show in the footer only the keys that do something now."""
@@ -198,7 +227,7 @@ class StudyScreen(Screen[None]):
     def _revealed(self) -> None:
         self.phase = REVEALED
         self.query_one("#grade-bar", GradeBar).show(self.driver.intervals(), suggested=None)
-        self.refresh_bindings()
+        self._show_keys()
 
     @on(Answered)
     def _answered(self, event: Answered) -> None:
@@ -224,7 +253,7 @@ class StudyScreen(Screen[None]):
         self._update_header()
         self.query_one("#stage", VerticalScroll).scroll_end(animate=False)
         self.set_focus(None)
-        self.refresh_bindings()
+        self._show_keys()
 
     def action_accept(self) -> None:
         if self.phase == ANSWERED and self.verdict is not None:

@@ -91,7 +91,8 @@ def grade_keys(
     for rating in Rating:
         style = "bold reverse $accent" if rating is suggested else "bold"
         parts.append((f" {int(rating)} ", style))
-        parts.append(f"{RATING_NAMES[rating]} {render.duration(intervals.get(rating))}  ")
+        when = f" {render.duration(intervals[rating])}" if rating in intervals else ""
+        parts.append(f"{RATING_NAMES[rating]}{when}  ")
     if suggested is not None:
         parts.append((" ⏎ ", "bold"))
         parts.append(RATING_NAMES[suggested])
