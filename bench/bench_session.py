@@ -10,7 +10,7 @@ tables: this bench owns its store), then measures, median of --repeat runs:
   `start_session` in review mode without the deck sync (which the store bench times);
 - the non-UI work of one answer: `Session.answer` grades the typed answer,
   schedules it with FSRS, commits it to disk (synchronous=FULL) and picks the
-  next item — over --answers answers in a row;
+  next item — over --answers answers in a row (85% right), day after day;
 - the database's size on disk.
 
 Run: `python bench/bench_session.py [--items N] [--reviews N] [--answers N] [--repeat R] [--dir PATH]`.
@@ -152,8 +152,12 @@ def main() -> None:
         wall, cpu = [], []
         for _ in range(args.answers):
             item = session.current
-            if item is None:
-                break
+            if item is None:  # the day's reviews are done: carry on the next day
+                clock.advance(timedelta(days=1))
+                session = start_session(store, deck, mode="review", clock=clock, rng=rng, sync=False)
+                item = session.current
+                if item is None:
+                    break
             card = item.card
             assert isinstance(card, ShortCard)
             response = card.answers[0].text if rng.random() < 0.85 else "something else"

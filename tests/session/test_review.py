@@ -328,3 +328,19 @@ def test_time_per_card_comes_from_the_monotonic_clock(store, clock) -> None:
     summary = session.summary()
     assert summary.seconds_per_answer == pytest.approx(5.0) and summary.seconds == pytest.approx(10.0)
     assert [r.review.duration_ms for r in store.reviews(deck.id)] == [4500, 5500]
+
+
+def test_reload_shows_the_edited_text_of_the_current_card(store, clock) -> None:
+    from dataclasses import replace
+
+    deck = capitals(2)
+    session = _review(store, deck, clock)
+    assert session.current.card.question == "Capital of country 0?"
+    edited = replace(
+        deck, cards=(replace(deck.cards[0], question="Which city is the capital of country 0?"), deck.cards[1])
+    )
+    session.reload(edited)
+    assert session.current.key == "c0"
+    assert session.current.card.question == "Which city is the capital of country 0?"
+    outcome = session.answer("City 0", elapsed=5.0)
+    assert outcome.verdict.correct
