@@ -89,7 +89,8 @@ def make_backup(conn: sqlite3.Connection, data_dir: Path, now: datetime) -> Path
     partial = target.with_name(target.name + ".partial")
     try:
         folder.mkdir(exist_ok=True)
-        partial.unlink(missing_ok=True)
+        for stale in folder.glob("progress-*.db.partial"):  # left by a copy that was killed midway
+            stale.unlink(missing_ok=True)
         copy = sqlite3.connect(partial)
         try:
             conn.backup(copy)

@@ -393,3 +393,14 @@ def test_damage_found_while_in_use_moves_the_file_aside_too(
         store.items(DECK_ID)
     with open_store(isolated_data_dir, clock=clock):  # the lock was let go
         pass
+
+
+def test_a_backup_cut_short_by_a_kill_is_cleared_and_never_counted(isolated_data_dir: Path, clock: FixedClock) -> None:
+    folder = isolated_data_dir / "backups"
+    folder.mkdir()
+    stale = folder / "progress-20240101T000000Z.db.partial"
+    stale.write_bytes(b"half a copy")
+    with open_store(isolated_data_dir, clock=clock):
+        pass
+    assert not stale.exists()
+    assert [p.name for p in list_backups(isolated_data_dir)] == ["progress-20240516T090000Z.db"]
