@@ -101,11 +101,11 @@ def start_session(
             upcoming=plan.keys(), later=sorted((r.memory.due, r.item_key) for r in plan.later if r.memory)
         )
     elif mode is Mode.QUIZ:
-        records = store.items(deck.id)
         chosen = list(keys) if keys is not None else quiz_keys(
             deck, rng=rng, count=count, types=types, tags=tags, shuffle=shuffle
         )  # fmt: skip
         chosen = [key for key in chosen if key in cards]
+        records = _records(store, deck, all_item_keys(deck, card_ids=chosen)) if update_schedule else {}
         settings = {
             "count": len(chosen),
             "types": sorted(types) if types else None,
@@ -116,8 +116,11 @@ def start_session(
         }
         queue = StudyQueue(upcoming=chosen)
     else:
-        records = store.items(deck.id)
-        chosen = _practice_keys(deck, records, rng=rng, count=count, types=types, tags=tags, keys=keys)
+        candidates = _practice_keys(deck, rng=rng, count=count, types=types, tags=tags, keys=keys)
+        records = _records(store, deck, candidates)
+        chosen = [
+            key for key in candidates if key not in records or not (records[key].suspended or records[key].hidden)
+        ]
         if mode is Mode.LEARN:
             queue = StudyQueue(upcoming=[], waiting=chosen)
             queue.right = {key: 1 for key in chosen if key in records and _known(records[key].memory)}
@@ -150,9 +153,25 @@ def _known(memory: MemoryState | None) -> bool:
     return memory is not None and memory.state is LearningState.REVIEW
 
 
+FEW_ITEMS = 500
+"""Up to this many items are read one by one; more, and the whole deck is read at once."""
+
+
+def _records(store: Store, deck: Deck, keys: Sequence[str]) -> dict[str, ItemRecord]:
+    """What the store knows of these items (items it has never seen are left out)."""
+    if len(keys) > FEW_ITEMS:
+        every = store.items(deck.id)
+        return {key: every[key] for key in keys if key in every}
+    found = {}
+    for key in keys:
+        record = store.get_item(deck.id, key)
+        if record is not None:
+            found[key] = record
+    return found
+
+
 def _practice_keys(
     deck: Deck,
-    records: Mapping[str, ItemRecord],
     *,
     rng: random.Random,
     count: int | None,
@@ -160,15 +179,9 @@ def _practice_keys(
     tags: Iterable[str] | None,
     keys: Sequence[str] | None,
 ) -> list[str]:
-    """Learn and cram items: the given ones, or the deck's unsuspended items filtered and sampled by card."""
+    """Learn and cram items: the given ones, or the deck's items filtered and sampled by card."""
     if keys is not None:
         valid = set(all_item_keys(deck))
         return [key for key in keys if key in valid]
     card_ids = quiz_keys(deck, rng=rng, count=count, types=types, tags=tags, shuffle=False)
-    chosen = []
-    for key in all_item_keys(deck, card_ids=card_ids):
-        record = records.get(key)
-        if record is not None and (record.suspended or record.hidden):
-            continue
-        chosen.append(key)
-    return chosen
+    return all_item_keys(deck, card_ids=card_ids)

@@ -241,3 +241,12 @@ def test_recognition_options_look_like_the_answer(store, clock) -> None:
             checked += 1
         session.answer(right_response(item), elapsed=3.0)
     assert checked
+
+
+def test_cram_and_learn_leave_out_suspended_cards(store, clock) -> None:
+    deck = capitals(4)
+    store.sync_deck(deck)
+    store.suspend(deck.id, ["c1"])
+    for mode in ("cram", "learn"):
+        session = _start(store, deck, clock, mode)
+        assert "c1" not in answer_all(session)
