@@ -138,3 +138,19 @@ def test_a_closed_store_says_so(isolated_data_dir: Path, clock: FixedClock) -> N
     store.close()
     with pytest.raises(StorageError, match="closed"):
         store.items(DECK_ID)
+
+
+def test_a_read_only_store_without_a_database_is_empty(isolated_data_dir: Path, clock: FixedClock) -> None:
+    with open_store(isolated_data_dir / "nothing-here", clock=clock, read_only=True) as store:
+        assert store.items(DECK_ID) == {}
+        assert store.due_items(DECK_ID, clock.now()) == []
+    assert not (isolated_data_dir / "nothing-here").exists()  # reading never creates anything
+
+
+def test_an_answer_naming_an_unknown_session_is_refused_and_nothing_is_saved(store: Store, clock: FixedClock) -> None:
+    with pytest.raises(StorageError, match="not saved|could not be saved"):
+        store.record_review(answer("fr", clock.now(), session_id=999), memory(clock.now()), before=None)
+    assert store.reviews(DECK_ID) == []
+    assert store.get_item(DECK_ID, "fr") is None  # the whole transaction was rolled back
+    store.record_review(answer("fr", clock.now()), memory(clock.now()), before=None)
+    assert len(store.reviews(DECK_ID)) == 1
