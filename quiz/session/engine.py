@@ -321,7 +321,11 @@ class Session:
     # --- end -------------------------------------------------------------------------
 
     def summary(self) -> Summary:
-        """The session's results so far; once nothing is left, the session is also closed in the store."""
+        """The session's results, and its end: the session (and a quiz attempt) is closed in the store.
+
+        A session left early ends here too, scored on what was answered; watch
+        `progress` for the numbers while it runs.
+        """
         summary = summarise(
             self.mode.value,
             self._results,
@@ -330,8 +334,7 @@ class Session:
             leeches=self._leeches,
             best_streak=self._best_streak,
         )
-        if self.current is None:
-            self.close()
+        self.close()
         return summary
 
     def close(self) -> None:

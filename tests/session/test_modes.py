@@ -250,3 +250,17 @@ def test_cram_and_learn_leave_out_suspended_cards(store, clock) -> None:
     for mode in ("cram", "learn"):
         session = _start(store, deck, clock, mode)
         assert "c1" not in answer_all(session)
+
+
+def test_leaving_a_quiz_early_scores_it_on_every_question(store, clock) -> None:
+    deck = capitals(4)
+    session = _start(store, deck, clock, "quiz", shuffle=False)
+    session.answer("City 0", elapsed=3.0)
+    session.answer("nope", elapsed=3.0)
+    summary = session.summary()
+    assert summary.answered == 2 and summary.points == 1.0
+    assert session.finished
+    with pytest.raises(QuizError, match="over"):
+        session.answer("City 2")
+    (attempt,) = store.quiz_history(deck.id)
+    assert attempt.finished_at is not None and attempt.percent == 25.0
