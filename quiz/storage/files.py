@@ -113,15 +113,24 @@ def damage(db: Path) -> str | None:
     """A cheap look for damage that SQLite might not notice at once; None if the file looks whole.
 
     Checks the 16-byte header and that the file is as long as its header says
-    (a truncated file fails this). A 0-byte file is judged by the caller.
+    (a truncated file fails this). A 0-byte file is judged by the caller. While a
+    write-ahead log is waiting beside the file, its length proves nothing: a kill
+    in the middle of a checkpoint leaves page 1 (with the new size) written and
+    the rest still in the log, which SQLite replays on open.
     """
     size = db.stat().st_size
     if size == 0:
         return None
     with db.open("rb") as handle:
         header = handle.read(100)
+    wal = db.with_name(db.name + "-wal")
+    pending_log = wal.exists() and wal.stat().st_size > 0
+    if len(header) < 100 and pending_log:
+        return None
     if len(header) < 100 or not header.startswith(_HEADER):
         return "not a database file (its header is damaged)"
+    if pending_log:
+        return None
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):

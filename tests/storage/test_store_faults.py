@@ -404,3 +404,30 @@ def test_a_backup_cut_short_by_a_kill_is_cleared_and_never_counted(isolated_data
         pass
     assert not stale.exists()
     assert [p.name for p in list_backups(isolated_data_dir)] == ["progress-20240516T090000Z.db"]
+
+
+def test_a_file_shorter_than_its_header_says_is_fine_while_its_log_waits(
+    isolated_data_dir: Path, clock: FixedClock
+) -> None:
+    """A kill in the middle of a checkpoint: page 1 already says the new size, the pages are still in the log."""
+    with open_store(isolated_data_dir, clock=clock) as store:
+        store.sync_deck(capitals())
+    db = isolated_data_dir / "progress.db"
+    wal = db.with_name("progress.db-wal")
+    before = db.read_bytes()
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE filler (x BLOB) STRICT")  # the database grows inside the log only
+    conn.execute("INSERT INTO filler VALUES (zeroblob(40000))")
+    grown = conn.execute("PRAGMA page_count").fetchone()[0]
+    log = wal.read_bytes()
+    conn.close()
+    page_size = int.from_bytes(before[16:18], "big")
+    header = bytearray(before)
+    header[28:32] = grown.to_bytes(4, "big")  # what the interrupted checkpoint wrote first
+    db.write_bytes(bytes(header))
+    wal.write_bytes(log)
+    assert db.stat().st_size < grown * page_size
+    with open_store(isolated_data_dir, clock=clock) as store:
+        assert len(store.items(DECK_ID)) == 7
+        assert store._conn.execute("SELECT length(x) FROM filler").fetchone()[0] == 40000  # type: ignore[union-attr]
