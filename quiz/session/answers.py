@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from quiz.grading import Verdict, expected_answer
-from quiz.model import MemoryState, Rating, split_item_key
+from quiz.model import MemoryState, Rating
 from quiz.scheduling import Scheduler, preview
 from quiz.session.flow import StudyQueue
 from quiz.session.items import StudyItem, recall_answer
@@ -32,18 +32,6 @@ class Step:
     leech: bool = False
     again: bool = False
     """The item comes back later in the session."""
-
-
-def gap_rating(verdict: Verdict, key: str, rating: Rating) -> Rating:
-    """The rating for one gap of a cloze card asked whole: from that gap's part of the verdict."""
-    _, sub = split_item_key(key)
-    number = sub.removeprefix("gap")
-    for part in verdict.parts:
-        if part.label == f"gap {number}":
-            if part.correct:
-                return Rating.GOOD
-            return Rating.HARD if part.score > 0 else Rating.AGAIN
-    return rating
 
 
 def expected_text(item: StudyItem) -> str:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from quiz.clock import Clock
 from quiz.errors import QuizError, StorageError
@@ -30,8 +31,8 @@ from quiz.model import (
     item_keys,
     split_item_key,
 )
-from quiz.scheduling import Scheduler, is_leech, preview, review
-from quiz.session.answers import Preview, Step, expected_text, gap_rating
+from quiz.scheduling import Scheduler, preview
+from quiz.session.answers import Preview, Step, expected_text
 from quiz.session.flow import Mode, StudyQueue
 from quiz.session.items import (
     CHOICE_OPTIONS,
@@ -44,7 +45,10 @@ from quiz.session.items import (
 )
 from quiz.session.queues import StudyDay
 from quiz.session.results import AnswerResult, DeckChanges, Outcome, Progress, Summary, credit, summarise
-from quiz.storage import ReviewRecord, Store, StudyMode, SyncReport
+from quiz.session.saving import Recorder
+from quiz.storage import Store, StudyMode, SyncReport
+
+_T = TypeVar("_T")
 
 
 class Session:
@@ -103,6 +107,17 @@ class Session:
         self._answer_pool: dict[str, list[str]] | None = None
         self.session_id = store.start_session(deck.id, StudyMode(mode.value))
         self.quiz_id = store.start_quiz(deck.id, dict(quiz_settings or {})) if mode is Mode.QUIZ else None
+        self._recorder = Recorder(
+            store,
+            deck.id,
+            StudyMode(mode.value),
+            self.session_id,
+            scheduler,
+            options,
+            self.update_schedule,
+            quiz_id=self.quiz_id,
+            log_reviews=mode is not Mode.QUIZ or self.update_schedule,
+        )
         self._advance()
 
     # --- what is asked -----------------------------------------------------------
@@ -264,8 +279,7 @@ class Session:
         if self.mode is Mode.QUIZ:
             raise QuizError("Quiz answers cannot be taken back.")
         step = self._history[-1]
-        for review_id in reversed(step.review_ids):
-            self._store_call(lambda review_id=review_id: self.store.undo_review(review_id))
+        self._store_call(lambda: self._recorder.take_back(step.review_ids))
         self._history.pop()
         self._results.pop()
         self._forget_step(step)
@@ -372,7 +386,7 @@ class Session:
             raise QuizError("The session is over: there is nothing left to answer.")
         return item
 
-    def _store_call(self, work: Callable[[], object]) -> object:
+    def _store_call(self, work: Callable[[], _T]) -> _T:
         """Run a store write; a failure is remembered for the header and passed on as a QuizError."""
         try:
             result = work()
@@ -420,45 +434,13 @@ class Session:
         keys = self._schedule_keys(item)
         memory_before = {key: self._memory.get(key) for key in keys}
         score = credit(verdict, rating)
-        duration = int(max(seconds, 0.0) * 1000)
-        review_ids: list[int] = []
-        memory_after: dict[str, MemoryState | None] = dict(memory_before)
-        leech = False
-        if self.quiz_id is not None and quiz_answer:  # a changed score is a new row: the latest one counts
-            quiz_id = self.quiz_id
-            self._store_call(
-                lambda: self.store.record_quiz_answer(
-                    quiz_id, item.key, response=given, correctness=str(verdict.correctness), score=score,
-                    duration_ms=duration,
-                )
-            )  # fmt: skip
-        if self.mode is not Mode.QUIZ or self.update_schedule:
-            for key in keys:
-                key_rating = gap_rating(verdict, key, rating) if len(keys) > 1 else rating
-                before = memory_before[key]
-                after = review(before, key_rating, now=at, scheduler=self.scheduler) if self.update_schedule else None
-                made_leech = after is not None and is_leech(before, after, self.options)
-                record = ReviewRecord(
-                    deck_id=self.deck.id,
-                    item_key=key,
-                    reviewed_at=at,
-                    rating=key_rating,
-                    correctness=verdict.correctness,
-                    score=score,
-                    response=given,
-                    duration_ms=duration,
-                    mode=StudyMode(self.mode.value),
-                    session_id=self.session_id,
-                )
-                review_id = self._store_call(
-                    lambda record=record, after=after, before=before, made_leech=made_leech: self.store.record_review(
-                        record, after, before=before, leech=made_leech
-                    )
-                )
-                review_ids.append(review_id)  # type: ignore[arg-type]
-                if after is not None:
-                    memory_after[key] = after
-                leech = leech or made_leech
+        saved = self._store_call(
+            lambda: self._recorder.save(
+                item.key, keys, verdict, rating, score=score, given=given, duration_ms=int(max(seconds, 0.0) * 1000),
+                at=at, memory_before=memory_before, quiz_answer=quiz_answer,
+            )
+        )  # fmt: skip
+        review_ids, memory_after, leech = list(saved.review_ids), saved.memory_after, saved.leech
         result = AnswerResult(
             key=item.key,
             card_type=str(item.deck_card.type),
@@ -513,8 +495,7 @@ class Session:
     def _redo(self, step: Step, rating: Rating, *, overridden: bool) -> Step:
         """Replace the pending answer with the same answer rated differently (re-opening a finished session)."""
         self._closed = False
-        for review_id in reversed(step.review_ids):
-            self._store_call(lambda review_id=review_id: self.store.undo_review(review_id))
+        self._store_call(lambda: self._recorder.take_back(step.review_ids))
         self._history.pop()
         self._results.pop()
         self._forget_step(step)
