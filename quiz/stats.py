@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from quiz.clock import day_start, local_day
 from quiz.model import Deck, item_keys, split_item_key
@@ -55,6 +55,8 @@ class Stats:
     today: date
     counts: ItemCounts
     reviews_today: int
+    reviews_total: int
+    """Answers ever given (undone ones left out)."""
     retention: float | None
     """Share of reviews of learnt items not rated Again, over the last RETENTION_DAYS days."""
     retention_reviews: int
@@ -89,6 +91,7 @@ class Stats:
                 "total": counts.total,
             },
             "reviews_today": self.reviews_today,
+            "reviews_total": self.reviews_total,
             "retention": self.retention,
             "retention_reviews": self.retention_reviews,
             "streak_days": self.streak,
@@ -133,6 +136,7 @@ def deck_stats(store: Store, deck: Deck, *, now: datetime, tz: tzinfo | None = N
         today=today,
         counts=counts,
         reviews_today=per_day[-1][1],
+        reviews_total=_total(store, deck.id, now),
         retention=retention.rate,
         retention_reviews=retention.total,
         streak=_streak(per_day, today),
@@ -166,6 +170,7 @@ def overall_stats(store: Store, decks: Sequence[Deck], *, now: datetime, tz: tzi
         today=today,
         counts=total,
         reviews_today=per_day[-1][1],
+        reviews_total=_total(store, None, now),
         retention=retention.rate,
         retention_reviews=retention.total,
         streak=_streak(per_day, today),
@@ -199,6 +204,10 @@ def _forecast(store: Store, deck_id: str | None, today: date, hour: int, tz: tzi
     days = [today + timedelta(days=n) for n in range(FORECAST_DAYS + 1)]
     counts = store.forecast(deck_id, [day_start(day, day_starts_at=hour, tz=tz) for day in days])
     return list(zip(days[:-1], counts, strict=True))
+
+
+def _total(store: Store, deck_id: str | None, now: datetime) -> int:
+    return store.review_counts(deck_id, [datetime(1970, 1, 1, tzinfo=UTC), now + timedelta(days=1)])[0]
 
 
 def _streak(per_day: Sequence[tuple[date, int]], today: date) -> int:
@@ -247,7 +256,7 @@ def render_text(stats: Stats) -> str:
         + (f", {c.suspended} suspended" if c.suspended else "")
         + (f", {c.leeches} leeches" if c.leeches else "")
     )
-    lines.append(f"Due today: {c.due_today}    Reviewed today: {stats.reviews_today}")
+    lines.append(f"Due today: {c.due_today}    Answers today: {stats.reviews_today}    In all: {stats.reviews_total}")
     if stats.retention is None:
         lines.append(f"Retention: no reviews of learnt cards in the last {RETENTION_DAYS} days")
     else:

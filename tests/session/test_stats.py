@@ -36,6 +36,7 @@ def test_counts_streak_heatmap_and_forecast(store, clock) -> None:
     assert len(stats.reviews_per_day) == HEATMAP_WEEKS * 7 and stats.reviews_per_day[-1][0] == stats.today
     assert [n for _, n in stats.reviews_per_day[-3:]] == [len(r) for r in _answers_per_day(store, deck.id, stats.today)]
     assert sum(n for _, n in stats.reviews_per_day) == len(store.reviews(deck.id))
+    assert stats.reviews_total == len(store.reviews(deck.id))
     assert len(stats.forecast) == FORECAST_DAYS and stats.forecast[0][0] == stats.today
     assert sum(n for _, n in stats.forecast) == sum(
         1 for record in store.items(deck.id).values() if record.memory is not None
