@@ -9,7 +9,6 @@ not a fresh start), and `progress.db.corrupt-<UTC time>` for files moved aside.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +23,8 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 """SQLite's companions of a database file; they move with it."""
 
 _HEADER = b"SQLite format 3\x00"
+_WINDOWS_LOCK_OFFSET = 4096
+"""Windows byte locks are mandatory, so the lock sits past the pid, which others must still read."""
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
@@ -48,9 +49,9 @@ def ensure_folder(folder: Path) -> None:
 class StoreLock:
     """An exclusive advisory lock on `progress.lock`, held while a store is open.
 
-    flock is released by the kernel when the process dies, even by SIGKILL, so a
-    crash never leaves a stale lock behind. The file holds the owner's pid so a
-    second copy can say which process to close.
+    The lock (flock; a byte-range lock on Windows) is released by the system when
+    the process dies, even by SIGKILL, so a crash never leaves a stale lock behind.
+    The file holds the owner's pid so a second copy can say which process to close.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -65,16 +66,15 @@ class StoreLock:
             if error.errno in _READ_ONLY_ERRNOS:
                 raise ReadOnlyStoreError(read_only_message(self.path.parent)) from error
             raise
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not _try_lock(fd):
             holder = _read_pid(fd)
             os.close(fd)
             who = f" (pid {holder})" if holder else ""
-            raise StoreLockedError(f"Another quiz is using your progress{who}. Close it first.") from None
+            raise StoreLockedError(f"Another quiz is using your progress{who}. Close it first.")
         try:
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            pid = f"{os.getpid()}\n".encode().ljust(32)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, pid)
         except OSError as error:
             os.close(fd)
             if error.errno in _READ_ONLY_ERRNOS:
@@ -86,12 +86,33 @@ class StoreLock:
         """Let go of the lock; safe to call twice."""
         fd, self._fd = self._fd, None
         if fd is not None:
-            os.close(fd)  # closing drops the flock
+            os.close(fd)  # closing drops the lock
+
+
+def _try_lock(fd: int) -> bool:
+    """Take an exclusive lock on the open lock file without waiting; False if another process has it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: a byte-range lock, also dropped when the process ends
+        import msvcrt
+
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _read_pid(fd: int) -> int | None:
     try:
-        text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        os.lseek(fd, 0, os.SEEK_SET)
+        text = os.read(fd, 32).decode("ascii", "replace").strip()
     except OSError:
         return None
     return int(text) if text.isdigit() else None
