@@ -80,12 +80,12 @@ def test_answer_three_cards_quit_and_find_the_progress(tmux: Tmux, tmp_path: Pat
     # the pane stays open after the app exits, so a crash's message can be read
     tmux.start(f"{python} -m quiz study --mode review {deck}; echo QUIZ-EXITED-$?; sleep 30")
     for number in (1, 2, 3):
-        tmux.wait_for(f"   {number}/", absent="⏎ ")  # card `number` is asked, no feedback on screen
+        tmux.wait_for(f"  {number}/", absent="⏎ ")  # card `number` is asked, no feedback on screen
         tmux.keys("t")
         tmux.wait_for("⏎ ")  # the feedback, with the suggested rating
         assert "✓ saved" in tmux.screen()
         tmux.keys("Enter")
-    tmux.wait_for("   4/", absent="⏎ ")
+    tmux.wait_for("  4/", absent="⏎ ")
     tmux.keys("C-q")
     tmux.wait_for("QUIZ-EXITED-0")
     tmux.run("kill-session", "-t", "quiz")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from quiz.loader import load_deck
 from quiz.model import Correctness, Rating
@@ -103,11 +103,14 @@ async def test_choice_by_letter_and_by_number(app_factory, decks) -> None:
         await pilot.pause()
         assert screen.verdict is not None and screen.verdict.correctness is Correctness.WRONG
         await pilot.press("enter")
-        await pilot.press("t")
+        await pilot.press("f")
         await pilot.pause()
-        assert screen.verdict is not None and screen.verdict.correct
+        assert screen.verdict is not None and not screen.verdict.correct
+        options = screen.question.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(2)]
+        assert shown == ["t) True  ✓", "f) False  ✗"]  # marked in place
     assert driver.calls[0] == ("answer", 1)
-    assert ("answer", True) in driver.calls
+    assert ("answer", False) in driver.calls
 
 
 async def test_multi_ticks_with_letters_and_submits_with_enter(app_factory, decks) -> None:

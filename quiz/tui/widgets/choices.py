@@ -111,7 +111,20 @@ class TrueFalseQuestion(QuestionWidget):
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield OptionList(render.join(("t) ", "bold"), "True"), render.join(("f) ", "bold"), "False"), id="choices")
+        yield OptionList(self._line(True), self._line(False), id="choices")
+
+    @staticmethod
+    def _line(value: bool, result: str = "") -> render.Content:
+        key, name = ("t) ", "True") if value else ("f) ", "False")
+        mark: render.Part = {"right": ("  ✓", "bold $success"), "wrong": ("  ✗", "bold $error")}.get(result, "")
+        return render.join((key, "bold"), name, mark)
+
+    def mark_answer(self, response: object) -> None:
+        right = self.card.answer  # type: ignore[union-attr]
+        options = self.query_one(OptionList)
+        for index, value in enumerate((True, False)):
+            result = "right" if value == right else "wrong" if value == response else ""
+            options.replace_option_prompt_at_index(index, self._line(value, result))
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import timedelta
 
 from textual.widgets import Static
 
 from quiz.grading.verdict import Diff, DiffLine, Mark, Verdict
-from quiz.model import AnyCard, Correctness, Rating
+from quiz.model import AnyCard, ChoiceCard, Correctness, MultiCard, Rating
 from quiz.tui import render
 
+CHOICE_LETTER = re.compile(r"^\([a-z]\)\s*")
+"""The grader labels choices by their letter in the deck; the screen lists them shuffled."""
 MARK_STYLE = {Mark.RIGHT: "$success", Mark.WRONG: "bold $error strike", Mark.MISSING: "bold $warning underline"}
 VERDICT_LOOK = {
     Correctness.CORRECT: ("✓ Correct", "bold $success"),
@@ -61,9 +64,23 @@ def feedback_content(card: AnyCard, verdict: Verdict, *, overridden: bool = Fals
         rows.append(diff_block(verdict.diff))
     if not verdict.correct and verdict.expected:
         rows.append(render.join(("Answer: ", "bold"), render.deck_text(verdict.expected, "bold")))
+    picked_in_place = isinstance(card, ChoiceCard | MultiCard)
     for part in verdict.parts:
+        label = part.label
+        if picked_in_place:
+            # the choices are already marked right and wrong where they are listed (in shuffled
+            # order, so the grader's letters would mislead); only their feedback is added here
+            if not part.feedback:
+                continue
+            label = CHOICE_LETTER.sub("", label)
+            rows.append(
+                render.join(
+                    ("» ", "$accent"), render.deck_line(label, "bold"), ": ", render.deck_line(part.feedback, "italic")
+                )
+            )
+            continue
         mark = ("✓ ", "$success") if part.correct else ("✗ ", "$error")
-        line: list[render.Part] = [mark, render.deck_line(part.label)]
+        line: list[render.Part] = [mark, render.deck_line(label)]
         if part.given or part.expected:
             line.append(("  ", ""))
             if not part.correct:

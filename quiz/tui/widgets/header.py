@@ -32,23 +32,23 @@ def header_content(state: HeaderState) -> render.Content:
     parts: list[render.Part] = [
         render.deck_line(_short(state.title), "bold"),
         (f" · {state.mode}", "$text-muted"),
-        ("   ", ""),
+        ("  ", ""),
         (f"{state.position}/{state.total}", "bold"),
-        ("   score ", "$text-muted"),
+        ("  score ", "$text-muted"),
         (render.percent(state.score), "bold"),
-        ("   streak ", "$text-muted"),
+        ("  streak ", "$text-muted"),
         (str(state.streak), "bold"),
     ]
     if state.elapsed >= 0:  # a negative time means the timer is off
-        parts += [("   ", ""), (render.clock_time(state.elapsed), "")]
+        parts += [("  ", ""), (render.clock_time(state.elapsed), "")]
     if state.unsaved_reason:
-        parts += [("   ", ""), (f"⚠ not saved: {state.unsaved_reason}", "bold $error")]
+        parts += [("  ", ""), (f"⚠ not saved: {state.unsaved_reason}", "bold $error")]
     elif state.saved:
-        parts += [("   ", ""), ("✓ saved", "$success")]
+        parts += [("  ", ""), ("✓ saved", "$success")]
     return render.join(*parts)
 
 
-TITLE_WIDTH = 28
+TITLE_WIDTH = 24
 """Longer deck titles are cut so the numbers always fit in 80 columns."""
 
 
