@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import DECK_ID, answer, capitals, memory
+from store_helpers import DECK_ID, answer, capitals, memory
 
 from quiz.clock import FixedClock
 from quiz.errors import StorageError

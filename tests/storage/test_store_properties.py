@@ -6,9 +6,9 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import DECK_ID, answer, memory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_helpers import DECK_ID, answer, memory
 
 from quiz.clock import FixedClock
 from quiz.model import LearningState, MemoryState

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from conftest import DECK_ID, answer, capitals, memory
+from store_helpers import DECK_ID, answer, capitals, memory
 
 from quiz.clock import FixedClock
 from quiz.model import Correctness, LearningState, Rating

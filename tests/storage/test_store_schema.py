@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import DECK_ID, answer, memory
+from store_helpers import DECK_ID, answer, memory
 
 from quiz.clock import FixedClock
 from quiz.errors import StorageError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conftest import DECK_ID, answer, capitals, make_deck, memory, short
+from store_helpers import DECK_ID, answer, capitals, make_deck, memory, short
 
 from quiz.clock import FixedClock
 from quiz.model import Answer, Choice, ChoiceCard, FlashCard
