@@ -239,3 +239,17 @@ async def test_the_last_answer_leads_to_the_summary(app_factory, decks) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert "Score" in str(app.screen.query_one("#summary-score").render())
+
+
+async def test_the_key_bar_follows_the_question_on_screen(app_factory, decks) -> None:
+    driver = _driver(decks, "flash", "short")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        keys = screen.query_one("#key-bar")
+        assert "space show answer" in str(keys.render())
+        await pilot.press("s")  # skip the flashcard: a typed question comes next
+        await pilot.pause()
+        assert isinstance(screen.question, TypedQuestion)
+        shown = str(keys.render())
+        assert "^g hint" in shown and "space" not in shown  # while typing, letters are the answer's

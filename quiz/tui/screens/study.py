@@ -110,6 +110,7 @@ class StudyScreen(Screen[None]):
         self.verdict: Verdict | None = None
         self.overridden = False
         self.hint_shown = False
+        self._question: QuestionWidget | None = None
 
     def compose(self) -> ComposeResult:
         yield StudyHeader(id="study-header")
@@ -139,10 +140,11 @@ class StudyScreen(Screen[None]):
         hint.display = False
         stage = self.query_one("#stage", VerticalScroll)
         self._update_header()
-        old = self.question
+        old = self._question
         if self.shown is None:
             if old is not None:
                 old.remove()
+                self._question = None
             self.finish()
             return
         self.phase = ASKING
@@ -153,6 +155,7 @@ class StudyScreen(Screen[None]):
         else:
             if old is not None:
                 old.remove()
+            self._question = widget
             stage.mount(widget, before=self.query_one("#hint"))
             self.call_after_refresh(widget.focus_input)
         stage.scroll_home(animate=False)
@@ -160,8 +163,8 @@ class StudyScreen(Screen[None]):
 
     @property
     def question(self) -> QuestionWidget | None:
-        widgets = self.query(QuestionWidget)
-        return widgets.first() if widgets else None
+        """The question on screen (a widget being removed no longer counts)."""
+        return self._question
 
     def _update_header(self) -> None:
         status = self.driver.status()
