@@ -208,7 +208,7 @@ def _choices(scope: Scope) -> list[tuple[str, float | None, str]] | None:
         result.append((scope.clean(text), weight, scope.clean(feedback)))
     if len(value) < 2:
         scope.error("choices", "needs at least 2 choices")
-    return result if scope.ok else None
+    return result
 
 
 def read_choice(scope: Scope, common: dict[str, Any]) -> ChoiceCard | None:

@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
-from quiz.loader.report import Report
+from quiz.loader.report import Report, card_label
 from quiz.text import clean_text
 
 MAX_TEXT = 10_000
@@ -86,17 +86,28 @@ class Scope:
     model object from half-valid data.
     """
 
-    __slots__ = ("report", "label", "table", "section", "count", "ok")
+    __slots__ = ("report", "_label", "table", "section", "count", "ok")
 
-    def __init__(self, report: Report, label: str, table: dict[str, Any], section: int | str, count: int = -1) -> None:
+    def __init__(
+        self, report: Report, label: str | None, table: dict[str, Any], section: int | str, count: int = -1
+    ) -> None:
         self.report = report
-        self.label = label
-        """How problems name this table, e.g. `cards[3] (id "x")` or `deck.options`."""
+        self._label = label
         self.table = table
         self.section = section
         """Where to look for lines: the card's index or the table's dotted name."""
         self.count = count
         self.ok = True
+
+    @property
+    def label(self) -> str:
+        """How problems name this table, e.g. `cards[3] (id "x")` or `deck.options`.
+
+        For a card it is made only when there is a problem to report.
+        """
+        if self._label is None:
+            self._label = card_label(self.section, self.table.get("id"))  # type: ignore[arg-type]
+        return self._label
 
     # --- reporting -------------------------------------------------------------
 
@@ -136,6 +147,8 @@ class Scope:
     def text(self, key: str, *, required: bool = True, default: str = "") -> str:
         """A text value; "" (after reporting) when missing or wrong and `required`."""
         value = self.table.get(key)
+        if type(value) is str and len(value) <= MAX_TEXT and (not required or (value and not value.isspace())):
+            return clean_text(value) if self.report.dirty else value
         if value is None:
             if required:
                 self.error(None, f'missing "{key}"')
@@ -198,6 +211,9 @@ class Scope:
         if type(value) is not list:
             self.error(key, f"expected a list of text, got {type_name(value)}")
             return ()
+        if all(type(item) is str and 0 < len(item) <= MAX_TEXT and not item.isspace() for item in value):
+            if len(value) >= min_items:
+                return tuple(map(clean_text, value)) if self.report.dirty else tuple(value)
         items = []
         for position, item in enumerate(value):
             problem = text_problem(item)

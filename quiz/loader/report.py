@@ -14,7 +14,25 @@ import re
 from quiz.errors import Problem, Severity
 
 _CARD_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(?:cards|\"cards\"|'cards')[ \t]*\]\]", re.MULTILINE)
-_MAY_NEED_CLEANING = re.compile("[\\\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_RISKY_ESCAPE = re.compile(r"\\[uUbfrex]")
+_RISKY_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def may_need_cleaning(text: str) -> bool:
+    """Whether any value parsed from `text` could hold a character `clean_text` would change.
+
+    TOML itself refuses raw control characters (other than tab and line
+    breaks, and tomli turns CRLF inside strings into LF), so a value can only
+    carry one through an escape such as `\\u001b`, or as a raw C1 control or
+    bidi override, which are not ASCII. A deck with neither is clean as a
+    whole, and the per-string cleaning is skipped: checking the text once
+    costs far less than cleaning 50,000 strings.
+    """
+    if "\\" in text and _RISKY_ESCAPE.search(text):
+        return True
+    return not text.isascii() and _RISKY_CHARACTER.search(text) is not None
+
+
 _TABLE_HEADER = re.compile(r"^[ \t]*\[[ \t]*([A-Za-z0-9_.\"' -]+?)[ \t]*\][ \t]*(?:#.*)?$", re.MULTILINE)
 
 
@@ -33,27 +51,42 @@ class Report:
         self.text = text
         self.strict = strict
         """Report unknown keys as errors instead of warnings."""
-        self.dirty = _MAY_NEED_CLEANING.search(text) is not None
-        """Whether any string value could hold a character `clean_text` changes.
-
-        Without a backslash escape, a control character or a bidi override
-        anywhere in the text, every value is already clean (tomli turns CRLF
-        inside strings into LF), so the per-string cleaning is skipped.
-        """
+        self.dirty = may_need_cleaning(text)
+        """Whether any string value could hold a character `clean_text` changes (see `may_need_cleaning`)."""
         self.problems: list[Problem] = []
         self.errors = 0
         self.card_lines: list[int] = []
         """1-based line of each `[[cards]]` header, in file order."""
         self._card_starts: list[int] = []
         self._sections: dict[str, tuple[int, int]] | None = None
+        self._scan_card_headers(exact=True)
+
+    def _scan_card_headers(self, *, exact: bool) -> None:
+        """Find the `[[cards]]` headers: `str.find` for the usual spelling, a regex for the rest.
+
+        The exact scan runs on every load and costs a few milliseconds for
+        10,000 cards; the regex (indented or spaced-out headers) runs only
+        when the exact scan's count disagrees with the parsed card count.
+        """
+        text = self.text
+        starts: list[int] = []
+        if exact:
+            position = text.find("[[cards]]")
+            while position >= 0:
+                if position == 0 or text[position - 1] == "\n":
+                    starts.append(position)
+                position = text.find("[[cards]]", position + 9)
+        else:
+            starts = [found.start() for found in _CARD_HEADER.finditer(text)]
+        lines = []
         line = 1
         previous = 0
-        for found in _CARD_HEADER.finditer(text):
-            start = found.start()
+        for start in starts:
             line += text.count("\n", previous, start)
             previous = start
-            self.card_lines.append(line)
-            self._card_starts.append(start)
+            lines.append(line)
+        self._card_starts = starts
+        self.card_lines = lines
 
     # --- adding problems -----------------------------------------------------
 
@@ -80,6 +113,8 @@ class Report:
 
     def card_line(self, index: int, count: int) -> int:
         """The header line of card `index` of `count`; 0 when the scan cannot tell."""
+        if len(self.card_lines) != count and index == 0:
+            self._scan_card_headers(exact=False)
         if len(self.card_lines) == count:
             return self.card_lines[index]
         return 0
@@ -102,6 +137,12 @@ class Report:
             found = pattern.search(self.text, start, end)
             if found:
                 return self.text.count("\n", 0, found.start()) + 1
+            if section == "":
+                header = re.compile(r"^[ \t]*\[\[?[ \t]*" + re.escape(key) + r"[ \t]*\]", re.MULTILINE).search(
+                    self.text
+                )
+                if header:
+                    return self.text.count("\n", 0, header.start()) + 1
         return self.text.count("\n", 0, start) + 1
 
     def _span(self, section: int | str, count: int) -> tuple[int, int] | None:
@@ -115,6 +156,10 @@ class Report:
             return start, end
         if self._sections is None:
             self._sections = self._scan_sections()
+        if section == "":
+            # Top-level keys come before the first header; a `[key]` header also "writes" the key.
+            first = min([start for start, _ in self._sections.values()] + self._card_starts, default=len(self.text))
+            return 0, first
         return self._sections.get(section)
 
     def _scan_sections(self) -> dict[str, tuple[int, int]]:

@@ -174,6 +174,10 @@ def translate_toml_error(msg: str, text: str, pos: int) -> str:
     if msg.startswith("Illegal character"):
         char = msg.removeprefix("Illegal character ").strip("'")
         return f"control character {char} is not allowed here; remove it or write it as an escape"
+    if msg == "Cannot overwrite a value" and text[text.rfind("\n", 0, pos) + 1 :].lstrip().startswith("["):
+        if _near_cards(text, pos):
+            return '"cards" must be written as [[cards]] each time'
+        return "this table is declared twice (or was already set as a value)"
     if msg == "Cannot overwrite a value":
         key = _key_at_line(text, pos)
         where = "in the same card" if _inside_card(text, pos) else "in the same table"

@@ -211,23 +211,24 @@ def _read_cards(value: object, report: Report) -> tuple[AnyCard, ...] | None:
     first_seen: dict[str, int] = {}
     for index, table in enumerate(value):
         card = _read_card(report, index, table, count)
-        if card is None:
+        if card is not None:
+            cards.append(card)
+        card_id = table.get("id")
+        if type(card_id) is not str or not ID_PATTERN.match(card_id):
             continue
-        cards.append(card)
-        if card.id in first_seen:
-            other = first_seen[card.id]
+        if card_id in first_seen:
+            other = first_seen[card_id]
             line = report.card_line(index, count) or None
             other_line = report.card_line(other, count)
             where = f" (also at line {other_line}, cards[{other}])" if other_line else f" (also cards[{other}])"
-            report.add(line, card_label(index, card.id) + ".id", f'duplicate card id "{card.id}"{where}')
+            report.add(line, card_label(index, card_id) + ".id", f'duplicate card id "{card_id}"{where}')
         else:
-            first_seen[card.id] = index
+            first_seen[card_id] = index
     return None if report.errors else tuple(cards)
 
 
 def _read_card(report: Report, index: int, table: dict[str, Any], count: int) -> AnyCard | None:
-    raw_id = table.get("id")
-    scope = Scope(report, card_label(index, raw_id), table, index, count)
+    scope = Scope(report, None, table, index, count)
     card_id = scope.id()
     kind = table.get("type")
     reader = READERS.get(kind) if type(kind) is str else None
