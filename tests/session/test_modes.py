@@ -264,3 +264,13 @@ def test_leaving_a_quiz_early_scores_it_on_every_question(store, clock) -> None:
         session.answer("City 2")
     (attempt,) = store.quiz_history(deck.id)
     assert attempt.finished_at is not None and attempt.percent == 25.0
+
+
+def test_cards_learnt_in_learn_mode_count_toward_the_new_card_limit(store, clock) -> None:
+    from quiz.model import StudyOptions
+
+    deck = capitals(6, options=StudyOptions(new_per_day=4))
+    answer_all(_start(store, deck, clock, "learn", count=3))
+    review = _start(store, deck, clock, "review")
+    new_keys = [key for key in [review.current.key, *review._queue.upcoming] if store.get_item(deck.id, key).is_new]
+    assert len(new_keys) == 1
