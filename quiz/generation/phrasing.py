@@ -171,5 +171,15 @@ def anniversary_event_after(fact: Fact) -> str:
 def anniversary_event_before(fact: Fact) -> str:
     """For "75 years since X in 1949", the event X (from the year "1949")."""
     before = fact.sentence.text[: fact.start]
+    # Not "the 75th anniversary of X in 1949": there "in 1949" may date the anniversary as well as X.
     match = re.search(r"\b\d+\s+years?\s+(?:since|after)\s+(?P<event>.+?)\s+in\s+$", before)
     return match["event"].strip() if match else ""
+
+
+def anniversary_of(fact: Fact) -> str:
+    """For "the 75th anniversary of X", the event X (from the ordinal "75th")."""
+    match = _ANNIVERSARY_OF.match(fact.sentence.text[fact.end :])
+    return match["event"].strip() if match else ""
+
+
+_ANNIVERSARY_OF = re.compile(r"^\s+anniversary\s+of\s+(?P<event>.+?)(?:\s+in\s+(?:1\d{3}|20\d{2})\b|[,;.]|$)")

@@ -21,6 +21,7 @@ from quiz.generation.phrasing import (
     CLAUSE_END,
     anniversary_event_after,
     anniversary_event_before,
+    anniversary_of,
     date_lead,
     gap_question,
     lead,
@@ -120,7 +121,13 @@ _CURRENCY_NAMES = {"USD": "US dollars", "EUR": "euros", "GBP": "pounds sterling"
 def ordinal_card(fact: Fact) -> Draft:
     """An ordinal ("the fourth term") as a typed word; digits ("4th", "4") count too."""
     assert isinstance(fact.value, float)
-    question = gap_question("Which ordinal number completes this statement from the article:", fact)
+    event = anniversary_of(fact)
+    if event:
+        question = f"According to the article, which anniversary of {event} is being marked?"
+        template = "anniversary.ordinal"
+    else:
+        question = gap_question("Which ordinal number completes this statement from the article:", fact)
+        template = "gap.ordinal"
     word = fact.text.lower()
     accepts = {
         ordinal_word(fact.value),
@@ -135,7 +142,7 @@ def ordinal_card(fact: Fact) -> Draft:
         source=fact.sentence.text,
         tags=("figure", "ordinal"),
     )
-    return Draft(card, "gap.ordinal", fact.text)
+    return Draft(card, template, fact.text)
 
 
 def person_card(fact: Fact, role_is_unique: bool) -> Draft:

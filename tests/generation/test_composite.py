@@ -104,3 +104,15 @@ def test_hedged_figures_allow_five_percent_and_shares_stay_below_100_percent() -
     assert shares
     for card in shares:
         assert all(float(ch.text.rstrip("%")) <= 100 for ch in card.choices)
+
+
+def test_an_nth_anniversary_is_asked_by_its_event() -> None:
+    from quiz.model import ShortCard
+
+    text = "The visit will mark the 75th anniversary of diplomatic relations between the two countries, officials said."
+    cards = [c for c in generate_deck(text).deck.cards if isinstance(c, ShortCard)]
+    question = (
+        "According to the article, which anniversary of diplomatic relations between the two countries is being marked?"
+    )
+    (card,) = [c for c in cards if c.question == question]
+    assert [a.text for a in card.answers] == ["75th", "75"]
