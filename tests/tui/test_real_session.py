@@ -132,3 +132,18 @@ async def test_cram_leaves_the_schedule_alone(app_factory, decks, isolated_data_
         await _answer(pilot, "t")
     with open_store(isolated_data_dir) as store:
         assert all(item.memory is None for item in store.items(DECK_ID).values())
+
+
+async def test_leaving_a_quiz_early_scores_what_was_answered(app_factory, decks, isolated_data_dir) -> None:
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "quiz"))
+    async with app.run_test() as pilot:
+        screen = await _study(app, pilot)
+        card = screen.shown.card
+        await _answer(pilot, "t" if card.answer else "f")  # right
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.summary.answered == 1
+    with open_store(isolated_data_dir) as store:
+        (attempt,) = store.quiz_history(DECK_ID)
+    assert attempt.finished_at is not None and attempt.score == 1

@@ -147,7 +147,7 @@ async def test_match_pairs_with_arrows(app_factory, decks) -> None:
         await pilot.press("right", "down", "right", "right", "enter")
         await pilot.pause()
         assert screen.verdict is not None and screen.verdict.correct
-    assert driver.calls[0] == ("answer", {0: "Premier", 1: "President"})
+    assert driver.calls[0] == ("answer", {"Li Qiang": "Premier", "Xi Jinping": "President"})
 
 
 async def test_cloze_asks_one_gap_at_a_time(app_factory, decks) -> None:

@@ -368,8 +368,12 @@ class StudyScreen(Screen[None]):
         self.show_current()
 
     def action_leave(self) -> None:
-        """End the session now; every rated answer is already saved, a pending one is rated as suggested."""
+        """End the session now: every answer is already saved; a quiz is scored on what was answered."""
         self.flush_pending()
+        try:
+            self.driver.close()
+        except QuizError as error:
+            self.notify(str(error), severity="error", markup=False)
         self.finish()
 
     def finish(self) -> None:

@@ -74,8 +74,9 @@ class OrderQuestion(QuestionWidget):
 class MatchQuestion(QuestionWidget):
     """Pair each left item with a right one: ←/→ (or - and +) cycle the partner; enter submits.
 
-    The response maps each paired left item's index to the right-hand text
-    chosen; items left unpaired are left out.
+    The response maps each paired left item's text to the right-hand text
+    chosen (texts, so the session's record of the answer reads as words);
+    items left unpaired are left out.
     """
 
     BINDINGS = [
@@ -147,7 +148,7 @@ class MatchQuestion(QuestionWidget):
             # enter on a row moves on to the next row until every item has a partner
             self.query_one(OptionList).highlighted = event.option_index + 1
             return
-        self.post_message(Answered({index: self.rights[c] for index, c in enumerate(self.chosen) if c is not None}))
+        self.post_message(Answered({self.lefts[i]: self.rights[c] for i, c in enumerate(self.chosen) if c is not None}))
 
     def close_input(self) -> None:
         super().close_input()
