@@ -19,7 +19,7 @@ from quiz.generation.extract_numbers import extract_numbers
 from quiz.generation.facts import Fact, FactKind
 from quiz.generation.keyphrases import extract_phrases
 from quiz.generation.phrasing import window
-from quiz.generation.quality import defects
+from quiz.generation.quality import defects_in_order
 from quiz.generation.sentences import Sentence, split_sentences
 from quiz.model import Deck, DeckSource
 from quiz.text import clean_text, one_line
@@ -92,10 +92,12 @@ def generate_deck(
     ]
     facts = extract_facts(sentences)
     drafts = make_drafts(sentences, facts, seed, published)
-    problems = defects([d.card for d in drafts])
-    kept = [d for d in drafts if d.card.id not in problems]
+    problems = defects_in_order([d.card for d in drafts])
+    kept = [d for d, found in zip(drafts, problems, strict=True) if not found]
     dropped = [
-        CardNote(d.card.id, d.template, d.fact, tuple(problems[d.card.id])) for d in drafts if d.card.id in problems
+        CardNote(d.card.id, d.template, d.fact, tuple(found))
+        for d, found in zip(drafts, problems, strict=True)
+        if found
     ]
     title = one_line(title) or _default_title(sentences)
     deck = Deck(

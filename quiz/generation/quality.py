@@ -132,8 +132,21 @@ def ungrammatical(card: AnyCard) -> bool:
 
 
 def defects(cards: Sequence[AnyCard]) -> dict[str, list[str]]:
-    """Every card's defects, by card id (cards without defects are left out)."""
+    """Every card's defects, by card id (cards without defects are left out).
+
+    Of two cards with the same id, the second is the duplicate; its problems are
+    the ones listed under the id.
+    """
     found: dict[str, list[str]] = {}
+    for card, problems in zip(cards, defects_in_order(cards), strict=True):
+        if problems:
+            found[card.id] = problems
+    return found
+
+
+def defects_in_order(cards: Sequence[AnyCard]) -> list[list[str]]:
+    """Each card's defects, in the order of `cards` (an empty list for a sound card)."""
+    found: list[list[str]] = []
     seen_questions: set[tuple[str, str]] = set()
     seen_answers: set[tuple[str, str, str]] = set()
     seen_ids: set[str] = set()
@@ -153,6 +166,5 @@ def defects(cards: Sequence[AnyCard]) -> dict[str, list[str]]:
         seen_questions.add(question_key)
         if card_answers(card):
             seen_answers.add(answer_key)
-        if problems:
-            found[card.id] = problems
+        found.append(problems)
     return found

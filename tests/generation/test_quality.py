@@ -108,3 +108,12 @@ def test_duplicates_by_question_and_by_answer_and_source() -> None:
     found = defects([GOOD, same_question, same_answer])
     assert "good" not in found
     assert found["other"] == [DUPLICATE] and found["third"] == [DUPLICATE]
+
+
+def test_of_two_cards_with_one_id_only_the_second_is_the_duplicate() -> None:
+    from quiz.generation.quality import defects_in_order
+
+    twin = ShortCard(
+        id="good", question="According to the article, who is the Chinese President?", answers=(Answer("Xi"),)
+    )
+    assert defects_in_order([GOOD, twin]) == [[], [DUPLICATE]]
