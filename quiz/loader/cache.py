@@ -1,11 +1,167 @@
-"""Placeholder cache: always a miss."""
+"""A cache of loaded decks in the data folder, so an unchanged deck loads without parsing.
+
+An entry is valid only for the same file size, modification time and
+content hash (BLAKE2b of the bytes just read), and for this cache format.
+Anything else — a stale entry, a truncated or garbled file, an entry from
+another version — is a miss: the deck is parsed again and the entry
+rewritten. The cache never raises.
+
+Entries are `marshal`ed tuples, not pickles: reading one can build only
+plain values and the model classes listed here, never run code. Each entry
+carries a checksum of its payload, checked before decoding, so random
+corruption is caught before `marshal` sees it. Objects are rebuilt by
+setting their slots directly, which costs about half of calling the frozen
+dataclasses' `__init__`.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
+import os
+import tempfile
+from dataclasses import fields
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
 
-def lookup(cache_dir, path, data):  # noqa: ANN001, ANN201
-    return None
+from quiz import model
+
+CACHE_FORMAT = 1
+"""Bump when the model or the encoding changes: older entries are then ignored."""
+
+_MAGIC = b"quizdeck"
+_CLASSES: tuple[type, ...] = (
+    model.Deck,
+    model.DeckSource,
+    model.StudyOptions,
+    model.FlashCard,
+    model.ShortCard,
+    model.ChoiceCard,
+    model.MultiCard,
+    model.TrueFalseCard,
+    model.NumericCard,
+    model.DateCard,
+    model.ClozeCard,
+    model.OrderCard,
+    model.MatchCard,
+    model.Answer,
+    model.Choice,
+    model.NumericAnswer,
+    model.PartialDate,
+    model.DateAnswer,
+    model.ClozeGap,
+)
+_ENUMS: tuple[type[Enum], ...] = (model.CardType, model.NumericBound)
+_MEMBERS = tuple({member.value: member for member in enum} for enum in _ENUMS)
+_CODES = {cls: code for code, cls in enumerate(_CLASSES)}
+_NAMES = [tuple(f.name for f in fields(cls)) for cls in _CLASSES]
+_SETTERS = [tuple(getattr(cls, name).__set__ for name in names) for cls, names in zip(_CLASSES, _NAMES, strict=True)]
+_TUPLE = -1
+_DATE = -2
+_ENUM_BASE = -10
 
 
-def store(cache_dir, path, data, deck):  # noqa: ANN001, ANN201
-    return None
+def entry_path(cache_dir: Path, path: Path) -> Path:
+    """Where the entry for deck `path` lives (one file per deck, named by a hash of its path)."""
+    key = hashlib.blake2b(str(path.resolve()).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return cache_dir / f"{key}.deck"
+
+
+def lookup(cache_dir: Path, path: Path, data: bytes) -> model.Deck | None:
+    """The cached deck for these exact bytes of `path`, or None."""
+    try:
+        info = path.stat()
+        raw = entry_path(cache_dir, path).read_bytes()
+        if not raw.startswith(_MAGIC):
+            return None
+        header_size = len(_MAGIC) + 32
+        checksum, payload = raw[len(_MAGIC) : header_size], raw[header_size:]
+        if hashlib.blake2b(payload, digest_size=32).digest() != checksum:
+            return None
+        version, size, mtime, digest, encoded = marshal.loads(payload)
+        if (version, size, mtime, digest) != (CACHE_FORMAT, info.st_size, info.st_mtime_ns, _digest(data)):
+            return None
+        deck = _decode(encoded)
+    except Exception:  # noqa: BLE001 - any broken entry is just a miss
+        return None
+    return deck if type(deck) is model.Deck else None
+
+
+def store(cache_dir: Path, path: Path, data: bytes, deck: model.Deck) -> None:
+    """Remember `deck` as the result of loading these bytes of `path`; failures are ignored."""
+    try:
+        info = path.stat()
+        if info.st_size != len(data):  # the file changed while it was read
+            return
+        encoded = _encode(deck)
+        payload = marshal.dumps((CACHE_FORMAT, info.st_size, info.st_mtime_ns, _digest(data), encoded))
+        checksum = hashlib.blake2b(payload, digest_size=32).digest()
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        target = entry_path(cache_dir, path)
+        handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(_MAGIC + checksum + payload)
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except (OSError, ValueError, TypeError):
+        return
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _encode(value: Any) -> Any:
+    """Model objects → lists headed by a class code; tuples of objects → lists headed by -1."""
+    kind = type(value)
+    code = _CODES.get(kind)
+    if code is not None:
+        if kind is model.Deck:
+            value = _without_path(value)
+        return [code, *(_encode(getattr(value, name)) for name in _NAMES[code])]
+    if isinstance(value, Enum):
+        return [_ENUM_BASE - _ENUMS.index(type(value)), value.value]
+    if kind is tuple:
+        if any(type(item) in _CODES or type(item) is tuple for item in value):
+            return [_TUPLE, *(_encode(item) for item in value)]
+        return value
+    if kind is date:
+        return [_DATE, value.toordinal()]
+    if value is None or kind in (str, int, float, bool):
+        return value
+    if isinstance(value, Path):
+        return None
+    raise TypeError(f"cannot cache {kind.__name__}")
+
+
+def _without_path(deck: model.Deck) -> model.Deck:
+    from dataclasses import replace
+
+    return replace(deck, path=None)
+
+
+def _decode(value: Any) -> Any:
+    if type(value) is not list:
+        return value
+    code = value[0]
+    if code >= 0:
+        cls = _CLASSES[code]
+        obj = object.__new__(cls)
+        setters = _SETTERS[code]
+        if len(setters) != len(value) - 1:
+            raise ValueError("entry does not match the model")
+        for setter, item in zip(setters, value[1:], strict=True):
+            setter(obj, _decode(item) if type(item) is list else item)
+        return obj
+    if code == _TUPLE:
+        return tuple(_decode(item) if type(item) is list else item for item in value[1:])
+    if code == _DATE:
+        return date.fromordinal(value[1])
+    return _MEMBERS[_ENUM_BASE - code][value[1]]

@@ -1,0 +1,96 @@
+"""How fast decks load, and how much memory a loaded card takes.
+
+Generates a 10,000-card deck that mixes every question type (the cards of
+tests/data/loader/every-type.toml, repeated with new ids), then measures:
+
+- tomli.loads of the text: the floor that loading cannot beat;
+- loading a changed deck (read, decode, parse, validate, build the model);
+- loading an unchanged deck from the cache;
+- memory per loaded card (tracemalloc, the deck kept alive).
+
+Run: `python bench/bench_loader.py [--cards N] [--repeat R]`. The target is a
+changed-deck load within 1.1x of tomli.loads. Figures go into the "Loading
+decks" section of docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import tempfile
+import time
+import tracemalloc
+from dataclasses import replace
+from pathlib import Path
+
+import tomli
+
+from quiz.loader import dump_deck, load_deck
+from quiz.model import Deck
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "loader" / "every-type.toml"
+
+
+def make_deck(count: int) -> Deck:
+    """A deck of `count` cards cycling through the example deck's cards."""
+    example = load_deck(EXAMPLE)
+    templates = example.cards
+    cards = tuple(
+        replace(templates[i % len(templates)], id=f"card-{i:05d}", previous_ids=(), line=0) for i in range(count)
+    )
+    return replace(example, cards=cards, path=None)
+
+
+def best_and_median(run, repeat: int) -> tuple[float, float]:  # noqa: ANN001 - a callable
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cards", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=9)
+    args = parser.parse_args()
+
+    text = dump_deck(make_deck(args.cards))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.toml"
+        path.write_text(text, encoding="utf-8")
+        cache_dir = Path(folder) / "cache"
+        print(f"deck: {args.cards:,} cards, {path.stat().st_size / 1e6:.2f} MB")
+
+        parse = best_and_median(lambda: tomli.loads(path.read_bytes().decode()), args.repeat)
+        changed = best_and_median(lambda: load_deck(path), args.repeat)
+        load_deck(path, cache_dir=cache_dir)  # fill the cache
+        cached = best_and_median(lambda: load_deck(path, cache_dir=cache_dir), args.repeat)
+
+        rows = (
+            ("tomli.loads (read, decode, parse)", parse),
+            ("load_deck, changed deck", changed),
+            ("load_deck, unchanged (cache)", cached),
+        )
+        for label, (best, median) in rows:
+            print(f"{label:36} best {best * 1e3:7.1f} ms, median {median * 1e3:7.1f} ms")
+        print(f"changed / tomli: best {changed[0] / parse[0]:.2f}x, median {changed[1] / parse[1]:.2f}x")
+        print(f"cache speed-up over tomli.loads: {parse[1] / cached[1]:.1f}x (median)")
+
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.take_snapshot()
+        deck = load_deck(path)
+        gc.collect()
+        after = tracemalloc.take_snapshot()
+        tracemalloc.stop()
+        retained = sum(stat.size_diff for stat in after.compare_to(before, "filename"))
+        per_card = retained / len(deck.cards)
+        print(f"memory: {retained / 1e6:.2f} MB for {len(deck.cards):,} cards, {per_card:,.0f} bytes per card")
+
+
+if __name__ == "__main__":
+    main()

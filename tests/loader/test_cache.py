@@ -1,0 +1,106 @@
+"""The load cache: unchanged decks come from it, anything doubtful is parsed again, nothing breaks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quiz.errors import DeckError
+from quiz.loader import cache, load_deck
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "loader" / "every-type.toml"
+
+
+@pytest.fixture
+def deck_path(tmp_path: Path) -> Path:
+    path = tmp_path / "every-type.toml"
+    shutil.copy(EXAMPLE, path)
+    return path
+
+
+@pytest.fixture
+def cache_dir(isolated_data_dir: Path) -> Path:
+    return isolated_data_dir / "cache"
+
+
+def test_cached_deck_equals_the_parsed_one(deck_path: Path, cache_dir: Path) -> None:
+    parsed = load_deck(deck_path)
+    first = load_deck(deck_path, cache_dir=cache_dir)
+    assert cache.entry_path(cache_dir, deck_path).is_file()
+    second = load_deck(deck_path, cache_dir=cache_dir)
+    assert first == parsed
+    assert second == parsed
+    assert second.path == deck_path
+
+
+def test_unchanged_deck_is_not_parsed_again(deck_path: Path, cache_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    load_deck(deck_path, cache_dir=cache_dir)
+
+    def fail(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("parsed although the deck did not change")
+
+    monkeypatch.setattr("quiz.loader.load.parse_and_validate", fail)
+    assert load_deck(deck_path, cache_dir=cache_dir).id == "example-every-type"
+
+
+def test_changed_deck_is_parsed_again(deck_path: Path, cache_dir: Path) -> None:
+    load_deck(deck_path, cache_dir=cache_dir)
+    text = deck_path.read_text(encoding="utf-8").replace('title = "Every question type"', 'title = "Changed"')
+    stat = deck_path.stat()
+    deck_path.write_text(text, encoding="utf-8")
+    os.utime(deck_path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime: the content hash must notice
+    assert load_deck(deck_path, cache_dir=cache_dir).title == "Changed"
+
+
+def test_same_bytes_new_mtime_is_parsed_again_and_still_equal(deck_path: Path, cache_dir: Path) -> None:
+    first = load_deck(deck_path, cache_dir=cache_dir)
+    stat = deck_path.stat()
+    os.utime(deck_path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert load_deck(deck_path, cache_dir=cache_dir) == first
+
+
+def test_a_deck_turned_bad_is_reported_not_served_from_the_cache(deck_path: Path, cache_dir: Path) -> None:
+    load_deck(deck_path, cache_dir=cache_dir)
+    deck_path.write_text(deck_path.read_text(encoding="utf-8").replace('answer = "Harbin"', 'answer = "Oslo"'))
+    with pytest.raises(DeckError, match='"Oslo" is not one of the choices'):
+        load_deck(deck_path, cache_dir=cache_dir)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: b"",
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: raw[:60] + bytes(b ^ 0xFF for b in raw[60:100]) + raw[100:],
+        lambda raw: b"garbage" * 100,
+        lambda raw: raw[:8] + b"\x00" * 32 + raw[40:],
+    ],
+    ids=["empty", "truncated", "flipped-bytes", "garbage", "bad-checksum"],
+)
+def test_corrupt_entry_is_ignored_and_rebuilt(deck_path: Path, cache_dir: Path, damage) -> None:  # noqa: ANN001
+    expected = load_deck(deck_path, cache_dir=cache_dir)
+    entry = cache.entry_path(cache_dir, deck_path)
+    entry.write_bytes(damage(entry.read_bytes()))
+    assert load_deck(deck_path, cache_dir=cache_dir) == expected
+    assert load_deck(deck_path, cache_dir=cache_dir) == expected  # rebuilt and usable again
+
+
+def test_entry_from_another_cache_format_is_ignored(deck_path: Path, cache_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    expected = load_deck(deck_path, cache_dir=cache_dir)
+    monkeypatch.setattr(cache, "CACHE_FORMAT", cache.CACHE_FORMAT + 1)
+    assert cache.lookup(cache_dir, deck_path, deck_path.read_bytes()) is None
+    assert load_deck(deck_path, cache_dir=cache_dir) == expected
+
+
+def test_unusable_cache_folder_is_not_an_error(deck_path: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    assert load_deck(deck_path, cache_dir=blocker).id == "example-every-type"
+
+
+def test_no_cache_without_a_cache_folder(deck_path: Path, isolated_data_dir: Path) -> None:
+    load_deck(deck_path)
+    assert not any(isolated_data_dir.rglob("*.deck"))
