@@ -90,7 +90,8 @@ class Session:
         self._new = new_keys
         self._monotonic = monotonic
         self._started = monotonic()
-        self._asked_at = self._started
+        self._asked_at: float | None = None
+        """When the current item was first read (`current`): a question's time starts when it is shown."""
         self._results: list[AnswerResult] = []
         self._history: list[Step] = []
         self._pending: Step | None = None
@@ -127,6 +128,8 @@ class Session:
         """The item to ask now, or None when the session is over."""
         if self._current is None and not self._closed:
             self._advance()
+        if self._current is not None and self._asked_at is None:
+            self._asked_at = self._monotonic()
         return self._current
 
     @property
@@ -170,7 +173,9 @@ class Session:
             streak=self._streak,
             best_streak=self._best_streak,
             elapsed=self._monotonic() - self._started,
-            on_card=self._monotonic() - self._asked_at if self._current is not None else 0.0,
+            on_card=self._monotonic() - self._asked_at
+            if self._current is not None and self._asked_at is not None
+            else 0.0,
             saved=self._saved,
             unsaved_reason=self._unsaved_reason,
             round=self._queue.round,
@@ -197,7 +202,10 @@ class Session:
             QuizError: nothing to answer, or the answer could not be saved (then nothing changed).
         """
         item = self._require_current()
-        seconds = elapsed if elapsed is not None else self._monotonic() - self._asked_at
+        if elapsed is not None:
+            seconds = elapsed
+        else:
+            seconds = self._monotonic() - self._asked_at if self._asked_at is not None else 0.0
         try:
             verdict = grade(item.card, response, item=item.grade_key, elapsed=seconds)  # type: ignore[arg-type]
         except ValueError as error:
@@ -284,7 +292,7 @@ class Session:
         self._results.pop()
         self._forget_step(step)
         self._current = step.item
-        self._asked_at = self._monotonic()
+        self._asked_at = None
         return step.item
 
     def reload(self, deck: Deck) -> SyncReport:
@@ -544,7 +552,7 @@ class Session:
             self._advance()
             return
         self._current = item
-        self._asked_at = self._monotonic()
+        self._asked_at = None
         self._hint_used = False
 
     def _make_item(self, key: str) -> StudyItem | None:

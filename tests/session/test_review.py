@@ -318,15 +318,19 @@ def test_time_per_card_comes_from_the_monotonic_clock(store, clock) -> None:
     deck = capitals(2)
     session = start_session(store, deck, mode="cram", clock=clock, rng=random.Random(1), shuffle=False,
                             monotonic=lambda: timer[0])  # fmt: skip
+    timer[0] += 30.0  # before the question is shown: not counted
+    assert session.current.key == "c0"  # shown now
     timer[0] += 4.5
     assert session.progress.on_card == pytest.approx(4.5)
     first = session.answer("City 0")
     assert first.seconds == pytest.approx(4.5)
+    timer[0] += 12.0  # reading the feedback
+    assert session.current.key == "c1"
     timer[0] += 5.5
     second = session.answer("City 1")
     assert second.seconds == pytest.approx(5.5)
     summary = session.summary()
-    assert summary.seconds_per_answer == pytest.approx(5.0) and summary.seconds == pytest.approx(10.0)
+    assert summary.seconds_per_answer == pytest.approx(5.0) and summary.seconds == pytest.approx(52.0)
     assert [r.review.duration_ms for r in store.reviews(deck.id)] == [4500, 5500]
 
 
