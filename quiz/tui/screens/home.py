@@ -68,7 +68,8 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)
         for title, key in COLUMNS:
-            table.add_column(title, key=key)
+            # the title column has a fixed width: measured widths can come out as the header's alone
+            table.add_column(title, key=key, width=TITLE_WIDTH if key == "deck" else None)
 
     def on_screen_resume(self) -> None:
         """Load decks the first time the screen shows, and refresh counts on every return."""
@@ -121,7 +122,7 @@ class HomeScreen(Screen[None]):
     def _row(self, entry: DeckEntry, backend: object, now: datetime) -> list[object]:
         if entry.deck is None:
             return [
-                render.cell(f"⚠ {entry.title}"),
+                render.cell(_cut(f"⚠ {entry.title}")),
                 render.cell("—"),
                 render.cell(""),
                 render.cell(""),
