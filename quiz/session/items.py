@@ -94,10 +94,12 @@ def recall_answer(card: AnyCard, key: str) -> str | None:
     """The short answer of a recognisable item, or None when the item is not recognisable."""
     if not isinstance(card, RECOGNISABLE):
         return None
-    item = None if key == card.id and not isinstance(card, ClozeCard) else key
-    if isinstance(card, ClozeCard) and item is None:
-        return None
-    answer = expected_answer(card, item=item)
+    if key == card.id:
+        if isinstance(card, ClozeCard):  # a whole cloze card has several answers
+            return None
+        answer = expected_answer(card)
+    else:
+        answer = expected_answer(card, item=key)
     return answer if answer and len(answer) <= 120 else None
 
 
