@@ -33,3 +33,11 @@ def test_python_dash_m_runs_the_same_cli() -> None:
     )
     assert result.returncode == 0
     assert f"quiz {__version__}" in result.stdout
+
+
+def test_output_cut_short_by_a_closed_pipe_is_not_an_error() -> None:
+    # `quiz generate -v ARTICLE | head -1`: the reader goes away mid-output.
+    script = f"{sys.executable} -m quiz generate -v decks/putin-china-state-visit.txt | head -1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, timeout=120)
+    assert "unexpected error" not in result.stderr
+    assert result.returncode == 0, result.stderr
