@@ -348,3 +348,13 @@ def test_reload_shows_the_edited_text_of_the_current_card(store, clock) -> None:
     assert session.current.card.question == "Which city is the capital of country 0?"
     outcome = session.answer("City 0", elapsed=5.0)
     assert outcome.verdict.correct
+
+
+def test_the_students_own_options_override_the_decks(store, clock) -> None:
+    deck = capitals(6, options=StudyOptions(new_per_day=5))
+    store.set_options(deck.id, {"new_per_day": 2, "learning_steps": [120], "bogus": 1, "desired_retention": "high"})
+    session = _review(store, deck, clock)
+    assert session.options.new_per_day == 2 and session.options.learning_steps == (120,)
+    assert session.options.desired_retention == deck.options.desired_retention
+    assert session.progress.total == 2
+    assert session.intervals()[Rating.AGAIN] == timedelta(minutes=2)
