@@ -36,8 +36,11 @@ def test_python_dash_m_runs_the_same_cli() -> None:
 
 
 def test_output_cut_short_by_a_closed_pipe_is_not_an_error() -> None:
-    # `quiz generate -v ARTICLE | head -1`: the reader goes away mid-output.
-    script = f"{sys.executable} -m quiz generate -v decks/putin-china-state-visit.txt | head -1"
-    result = subprocess.run(["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, timeout=120)
+    # As in `quiz check decks/ | head -0`: the reader has gone before the command writes.
+    code = (
+        "import os; r, w = os.pipe(); os.close(r); os.dup2(w, 1);"
+        "from quiz.cli import main; rc = main(['check', 'decks/']); os.write(2, f'rc={rc}'.encode())"
+    )
+    result = subprocess.run([sys.executable, "-u", "-c", code], capture_output=True, text=True, timeout=120)
     assert "unexpected error" not in result.stderr
-    assert result.returncode == 0, result.stderr
+    assert result.stderr.endswith("rc=0")
