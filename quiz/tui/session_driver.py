@@ -157,6 +157,18 @@ class SessionDriver:
         self.title = deck.title
         self._next()
 
+    def answer_changes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Items whose answer changed since last studied, and sentences about the deck's changes."""
+        changes = self.session.changes()
+        return tuple(changes.answer_changed), tuple(changes.notices)
+
+    def settle_changes(self, keys: tuple[str, ...], *, reset: bool) -> None:
+        """Start the changed items afresh, or keep their progress and stop flagging them."""
+        if reset:
+            self.session.reset_items(keys)
+        else:
+            self.session.keep_progress(keys)
+
     def close(self) -> None:
         """Record the end of the session (a quiz is scored on what was answered); safe to call twice."""
         self.session.close()

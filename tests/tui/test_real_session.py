@@ -147,3 +147,30 @@ async def test_leaving_a_quiz_early_scores_what_was_answered(app_factory, decks,
     with open_store(isolated_data_dir) as store:
         (attempt,) = store.quiz_history(DECK_ID)
     assert attempt.finished_at is not None and attempt.score == 1
+
+
+async def test_a_changed_answer_is_offered_a_fresh_start(app_factory, decks, isolated_data_dir) -> None:
+    from quiz.tui.screens.confirm import ConfirmModal
+
+    path = decks / "five-statements.toml"
+    app = app_factory(start=StartAt(path, "review"))
+    async with app.run_test() as pilot:
+        screen = await _study(app, pilot)
+        key = screen.shown.key
+        await _answer(pilot, "t")
+    text = path.read_text(encoding="utf-8")
+    card_start = text.index(f'id = "{key}"')
+    answer_at = text.index("answer = ", card_start)
+    end = text.index("\n", answer_at)
+    flipped = "false" if text[answer_at:end].endswith("true") else "true"
+    path.write_text(text[:answer_at] + f"answer = {flipped}" + text[end:], encoding="utf-8")
+
+    again = app_factory(start=StartAt(path, "review"))
+    async with again.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(again.screen, StudyScreen)
+    with open_store(isolated_data_dir) as store:
+        assert store.items(DECK_ID)[key].memory is None

@@ -124,6 +124,38 @@ class StudyScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
         self.show_current()
+        self._mention_deck_changes()
+
+    def _mention_deck_changes(self) -> None:
+        """Say what changed in the deck since last time; offer to reset cards whose answer changed."""
+        ask = getattr(self.driver, "answer_changes", None)
+        if ask is None:
+            return
+        try:
+            keys, notices = ask()
+        except QuizError:
+            return
+        for notice in notices[:3]:
+            self.notify(notice, markup=False, timeout=8)
+        if not keys:
+            return
+        from quiz.tui.screens.confirm import ConfirmModal
+
+        count = len(keys)
+        question = render.lines(
+            [
+                render.label(f"The answer of {count} card{'s' * (count != 1)} changed since you studied it.", "bold"),
+                render.label("Start them afresh? (n keeps your progress on them)"),
+            ]
+        )
+
+        def settle(reset: bool | None) -> None:
+            try:
+                self.driver.settle_changes(keys, reset=bool(reset))  # type: ignore[attr-defined]
+            except QuizError as error:
+                self.notify(str(error), severity="error", markup=False)
+
+        self.app.push_screen(ConfirmModal(question), callback=settle)
 
     # --- showing ---------------------------------------------------------------
 
