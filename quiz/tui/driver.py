@@ -47,6 +47,8 @@ class Status:
     elapsed: float
     saved: bool
     unsaved_reason: str = ""
+    round: int = 0
+    """Learn mode's round (0 when the mode has no rounds)."""
 
 
 @dataclass(frozen=True, slots=True)

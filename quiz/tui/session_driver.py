@@ -187,6 +187,7 @@ class SessionDriver:
             elapsed=progress.elapsed if self.timer else -1.0,
             saved=self._answered and progress.saved,
             unsaved_reason=progress.unsaved_reason,
+            round=progress.round if self.mode == "learn" else 0,
         )
 
     def summary(self) -> Summary:

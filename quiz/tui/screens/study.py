@@ -211,6 +211,7 @@ class StudyScreen(Screen[None]):
                 elapsed=status.elapsed,
                 saved=status.saved,
                 unsaved_reason=status.unsaved_reason,
+                round=status.round,
             )
         )
 

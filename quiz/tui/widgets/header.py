@@ -26,12 +26,14 @@ class HeaderState:
     saved: bool
     """The last answer is committed to the store (the mark appears only then)."""
     unsaved_reason: str = ""
+    round: int = 0
+    """Learn mode's round; 0 hides it."""
 
 
 def header_content(state: HeaderState) -> render.Content:
     parts: list[render.Part] = [
         render.deck_line(_short(state.title), "bold"),
-        (f" · {state.mode}", "$text-muted"),
+        (f" · {state.mode}" + (f" round {state.round}" if state.round else ""), "$text-muted"),
         ("  ", ""),
         (f"{state.position}/{state.total}", "bold"),
         ("  score ", "$text-muted"),
