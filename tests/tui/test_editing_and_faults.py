@@ -107,3 +107,16 @@ async def test_a_damaged_database_offers_the_newest_backup(app_factory, decks, i
         assert isinstance(app.screen, HomeScreen)
         assert app.backend.store_problem is None
         assert not app.screen.query_one("#home-banner").display
+
+
+async def test_studying_a_broken_deck_lists_its_problems(app_factory, decks) -> None:
+    from quiz.tui.app import StartAt
+    from quiz.tui.screens.problems import ProblemsScreen
+
+    app = app_factory(decks / "broken.toml", start=StartAt(decks / "broken.toml", "review"))
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+        assert isinstance(app.screen, ProblemsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quiz.errors import QuizError
+from quiz.errors import DeckError, QuizError
 from quiz.grading.verdict import Verdict
 from quiz.model import (
     ChoiceCard,
@@ -433,6 +433,11 @@ def open_study(app: App, path: Path, mode: str, *, options: dict | None = None) 
     backend = app.backend  # type: ignore[attr-defined]
     try:
         driver = backend.start_session(path, mode, options or {}, rng=random.Random(backend.seed))
+    except DeckError as error:
+        from quiz.tui.screens.problems import ProblemsScreen
+
+        app.call_later(app.push_screen, ProblemsScreen(path, error.problems))
+        return False
     except QuizError as error:
         app.notify(str(error), title="Cannot start", severity="error", markup=False, timeout=10)
         return False
