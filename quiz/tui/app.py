@@ -20,7 +20,6 @@ from textual.screen import Screen
 from quiz.clock import Clock, SystemClock
 from quiz.errors import QuizError
 from quiz.tui.backend import Backend
-from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 MODES = ("review", "learn", "quiz", "cram")
@@ -124,6 +123,8 @@ class QuizApp(App[int]):
             self.pop_screen()
 
     def action_help(self) -> None:
+        from quiz.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen | TooSmallScreen):
             self.push_screen(HelpScreen())
 

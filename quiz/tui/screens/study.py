@@ -32,8 +32,6 @@ from quiz.model import (
 )
 from quiz.tui import render
 from quiz.tui.driver import Shown, StudyDriver
-from quiz.tui.widgets.arrange import MatchQuestion, OrderQuestion
-from quiz.tui.widgets.choices import ChoiceQuestion, TrueFalseQuestion
 from quiz.tui.widgets.feedback import FeedbackPanel, GradeBar
 from quiz.tui.widgets.header import HeaderState, StudyHeader
 from quiz.tui.widgets.keybar import KeyBar
@@ -55,6 +53,10 @@ def question_widget(shown: Shown) -> QuestionWidget:
     card = shown.card
     if isinstance(card, FlashCard):
         return FlashcardQuestion(card, reverse=shown.reverse)
+    # imported here: a deck of typed answers never pays for the picking and arranging widgets
+    from quiz.tui.widgets.arrange import MatchQuestion, OrderQuestion
+    from quiz.tui.widgets.choices import ChoiceQuestion, TrueFalseQuestion
+
     if isinstance(card, ChoiceCard | MultiCard):
         order = shown.choice_order or tuple(range(len(card.choices)))
         return ChoiceQuestion(card, [c.text for c in card.choices], order, multi=isinstance(card, MultiCard))
