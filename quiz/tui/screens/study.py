@@ -223,7 +223,7 @@ class StudyScreen(Screen[None]):
     def _show_keys(self) -> None:
         """The keys that do something now, in one line (a Footer recomposes itself on every change: too slow here)."""
         question = self.question
-        typing = self.phase == ASKING and question is not None and question.typed
+        typing = self.phase == ASKING and question is not None and question.uses_letters
         keys: list[tuple[str, str]] = []
         if self.phase == ASKING and isinstance(question, FlashcardQuestion):
             keys.append(("space", "show answer"))

@@ -23,6 +23,7 @@ class ChoiceQuestion(QuestionWidget):
     """
 
     BINDINGS = [Binding("space", "toggle", "Tick", show=False)]
+    uses_letters = True
 
     def __init__(self, card: AnyCard, choices: Sequence[str], order: Sequence[int], *, multi: bool) -> None:
         super().__init__(card, prompt=render.deck_text(card.question))

@@ -67,6 +67,8 @@ class QuestionWidget(Vertical):
 
     typed = False
     """Answered by typing: only then can the grader misread a right answer ("I was right")."""
+    uses_letters = False
+    """Letter keys answer this question, so the study keys must be pressed with ctrl."""
 
     def mark_answer(self, response: object) -> None:
         """After grading, show in place which options were right (and which pick was wrong)."""
@@ -106,6 +108,7 @@ class TypedQuestion(QuestionWidget):
     """An input line for short, numeric, date and cloze answers; enter submits."""
 
     typed = True
+    uses_letters = True
 
     def __init__(self, card: AnyCard, *, prompt: render.Content, placeholder: str) -> None:
         super().__init__(card, prompt=prompt)
