@@ -29,7 +29,7 @@ from typing import Any
 
 from quiz import model
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Bump when the model or the encoding changes: older entries are then ignored."""
 
 _MAGIC = b"quizdeck"
@@ -74,14 +74,10 @@ def lookup(cache_dir: Path, path: Path, data: bytes) -> model.Deck | None:
     """The cached deck for these exact bytes of `path`, or None."""
     try:
         info = path.stat()
-        raw = entry_path(cache_dir, path).read_bytes()
-        if not raw.startswith(_MAGIC):
+        entry = read_entry(cache_dir, path)
+        if entry is None:
             return None
-        header_size = len(_MAGIC) + 32
-        checksum, payload = raw[len(_MAGIC) : header_size], raw[header_size:]
-        if hashlib.blake2b(payload, digest_size=32).digest() != checksum:
-            return None
-        version, size, mtime, digest, encoded = marshal.loads(payload)
+        version, size, mtime, digest, encoded = entry[:5]
         if (version, size, mtime, digest) != (CACHE_FORMAT, info.st_size, info.st_mtime_ns, _digest(data)):
             return None
         deck = _decode(encoded)
@@ -90,14 +86,61 @@ def lookup(cache_dir: Path, path: Path, data: bytes) -> model.Deck | None:
     return deck if type(deck) is model.Deck else None
 
 
-def store(cache_dir: Path, path: Path, data: bytes, deck: model.Deck) -> None:
-    """Remember `deck` as the result of loading these bytes of `path`; failures are ignored."""
+def read_entry(cache_dir: Path, path: Path) -> tuple[Any, ...] | None:
+    """The raw entry for `path`, whatever file version it was made from; None if absent or damaged.
+
+    The tuple is (format, size, mtime_ns, content digest, encoded deck,
+    head digest, card block digests); the last two may be None.
+    """
+    try:
+        raw = entry_path(cache_dir, path).read_bytes()
+        if not raw.startswith(_MAGIC):
+            return None
+        header_size = len(_MAGIC) + 32
+        checksum, payload = raw[len(_MAGIC) : header_size], raw[header_size:]
+        if hashlib.blake2b(payload, digest_size=32).digest() != checksum:
+            return None
+        entry = marshal.loads(payload)
+    except Exception:  # noqa: BLE001 - any broken entry is just a miss
+        return None
+    if type(entry) is not tuple or len(entry) != 7 or entry[0] != CACHE_FORMAT:
+        return None
+    return entry
+
+
+def decode_deck(encoded: Any) -> model.Deck | None:
+    """An entry's deck, or None when it does not decode to one."""
+    try:
+        deck = _decode(encoded)
+    except Exception:  # noqa: BLE001 - a broken entry is just a miss
+        return None
+    return deck if type(deck) is model.Deck else None
+
+
+def store(
+    cache_dir: Path,
+    path: Path,
+    data: bytes,
+    deck: model.Deck,
+    blocks: tuple[bytes, tuple[bytes, ...]] | None = None,
+    encoded: list[Any] | None = None,
+) -> None:
+    """Remember `deck` as the result of loading these bytes of `path`; failures are ignored.
+
+    Args:
+        blocks: The digests of the text before the first card and of each
+            card's block, so that a later edit can reuse unchanged cards.
+        encoded: `deck` already encoded (see `encoded_cards`), to save encoding it again.
+    """
     try:
         info = path.stat()
         if info.st_size != len(data):  # the file changed while it was read
             return
-        encoded = _encode(deck)
-        payload = marshal.dumps((CACHE_FORMAT, info.st_size, info.st_mtime_ns, _digest(data), encoded))
+        if encoded is None:
+            encoded = _encode(deck)
+        head, cards = blocks if blocks is not None else (None, None)
+        entry = (CACHE_FORMAT, info.st_size, info.st_mtime_ns, _digest(data), encoded, head, cards)
+        payload = marshal.dumps(entry)
         checksum = hashlib.blake2b(payload, digest_size=32).digest()
         cache_dir.mkdir(parents=True, exist_ok=True)
         target = entry_path(cache_dir, path)
@@ -112,6 +155,29 @@ def store(cache_dir: Path, path: Path, data: bytes, deck: model.Deck) -> None:
             raise
     except (OSError, ValueError, TypeError):
         return
+
+
+def encoded_cards(encoded_deck: list[Any]) -> list[Any]:
+    """The encoded cards inside an entry's encoded deck."""
+    return encoded_deck[_CARDS_AT][1:]
+
+
+def encode_card(card: model.Card) -> list[Any]:
+    return _encode(card)
+
+
+def relined(encoded_card: list[Any], line: int) -> list[Any]:
+    """An encoded card with its `line` changed (a card moved by an edit above it)."""
+    copy = list(encoded_card)
+    copy[_LINE_AT] = line
+    return copy
+
+
+def with_cards(encoded_deck: list[Any], cards: list[Any]) -> list[Any]:
+    """An encoded deck with other encoded cards."""
+    copy = list(encoded_deck)
+    copy[_CARDS_AT] = [_TUPLE, *cards]
+    return copy
 
 
 def _digest(data: bytes) -> bytes:
@@ -147,21 +213,54 @@ def _without_path(deck: model.Deck) -> model.Deck:
     return replace(deck, path=None)
 
 
+_PLAIN = frozenset({"str", "int", "bool", "float", "tuple[str, ...]", "tuple[int, ...]", "float | None", "int | None"})
+"""Field annotations whose values are stored as they are (no model objects inside)."""
+
+
+def _make_builder(code: int) -> Any:
+    """A function that rebuilds one object of class `code` from its encoded list.
+
+    Generated, as dataclasses generates `__init__`, so each field is one
+    direct slot store with no loop: rebuilding is the cache's main cost.
+    """
+    cls = _CLASSES[code]
+    lines = ["def build(value):", "    obj = new(cls)"]
+    for position, field in enumerate(fields(cls)):
+        item = f"value[{position + 1}]"
+        if field.type in _PLAIN:
+            lines.append(f"    set{position}(obj, {item})")
+        else:
+            lines.append(f"    item = {item}")
+            lines.append(f"    set{position}(obj, decode(item) if item.__class__ is list else item)")
+    lines.append("    return obj")
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, "decode": _decode}
+    namespace.update({f"set{i}": setter for i, setter in enumerate(_SETTERS[code])})
+    exec("\n".join(lines), namespace)  # generated from the model's own field list, never from a file
+    return namespace["build"]
+
+
 def _decode(value: Any) -> Any:
     if type(value) is not list:
         return value
     code = value[0]
     if code >= 0:
-        cls = _CLASSES[code]
-        obj = object.__new__(cls)
-        setters = _SETTERS[code]
-        if len(setters) != len(value) - 1:
+        if len(value) != _SIZES[code]:
             raise ValueError("entry does not match the model")
-        for setter, item in zip(setters, value[1:], strict=True):
-            setter(obj, _decode(item) if type(item) is list else item)
-        return obj
+        return _BUILDERS[code](value)
     if code == _TUPLE:
         return tuple(_decode(item) if type(item) is list else item for item in value[1:])
     if code == _DATE:
         return date.fromordinal(value[1])
     return _MEMBERS[_ENUM_BASE - code][value[1]]
+
+
+_SIZES = [len(names) + 1 for names in _NAMES]
+_CARDS_AT = _NAMES[_CODES[model.Deck]].index("cards") + 1
+_LINE_AT = _NAMES[_CODES[model.FlashCard]].index("line") + 1
+"""`line` is a field of the `Card` base class, so it has the same position in every card type."""
+assert all(
+    names.index("line") + 1 == _LINE_AT
+    for cls, names in zip(_CLASSES, _NAMES, strict=True)
+    if issubclass(cls, model.Card)
+)
+_BUILDERS = [_make_builder(code) for code in range(len(_CLASSES))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from quiz.errors import DeckError, Problem
 from quiz.loader.report import Report
@@ -34,19 +35,58 @@ def load_deck(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
         data = read_deck_bytes(path, name)
     except ParseFailure as failure:
         raise DeckError([failure.problem]) from None
-    if cache_dir is not None:
-        from quiz.loader import cache
+    if cache_dir is None:
+        deck, report = parse_and_validate(data, name)
+        if deck is None:
+            raise DeckError([p for p in report.problems if p.severity == "error"])
+        return replace(deck, path=path)
+    return _load_with_cache(path, name, data, cache_dir)
 
-        cached = cache.lookup(cache_dir, path, data)
-        if cached is not None:
-            return replace(cached, path=path)
-    deck, report = parse_and_validate(data, name)
+
+def _load_with_cache(path: Path, name: str, data: bytes, cache_dir: Path) -> Deck:
+    """Unchanged: from the cache. Edited: reuse unchanged cards. Otherwise: the full load."""
+    from quiz.loader import cache, incremental
+
+    cached = cache.lookup(cache_dir, path, data)
+    if cached is not None:
+        return replace(cached, path=path)
+    text = None
+    try:
+        text = decode_deck(data, name)
+    except ParseFailure:
+        pass
+    if text is not None:
+        reloaded = incremental.reload_changed(cache_dir, path, text, name)
+        if reloaded is not None:
+            deck, digests, encoded = reloaded
+            cache.store(cache_dir, path, data, deck, digests, encoded)
+            return deck
+    deck, report, doc = _parse_and_validate(data, name, strict=False)
     if deck is None:
         raise DeckError([p for p in report.problems if p.severity == "error"])
     deck = replace(deck, path=path)
-    if cache_dir is not None:
-        cache.store(cache_dir, path, data, deck)
+    cache.store(cache_dir, path, data, deck, _block_digests(report.text, doc, len(deck.cards), name))
     return deck
+
+
+def _block_digests(text: str, doc: dict[str, Any] | None, count: int, name: str) -> Any:
+    """Block digests for the cache, only when everything but the cards sits before the first card.
+
+    Then a later edit may reuse unchanged card blocks: parsing the head alone
+    must give exactly the document without its cards.
+    """
+    from quiz.loader import incremental
+
+    split = incremental.split_blocks(text)
+    if doc is None or split is None or len(split[1]) != count:
+        return None
+    try:
+        head = parse_toml(split[0], name)
+    except ParseFailure:
+        return None
+    if head != {key: value for key, value in doc.items() if key != "cards"}:
+        return None
+    return incremental.block_digests(*split)
 
 
 def loads_deck(data: str | bytes, *, name: str = "deck.toml") -> Deck:
@@ -65,6 +105,11 @@ def loads_deck(data: str | bytes, *, name: str = "deck.toml") -> Deck:
 
 def parse_and_validate(data: bytes, name: str, *, strict: bool = False) -> tuple[Deck | None, Report]:
     """The one validation path behind `load_deck`, `loads_deck` and `check_deck`."""
+    deck, report, _ = _parse_and_validate(data, name, strict=strict)
+    return deck, report
+
+
+def _parse_and_validate(data: bytes, name: str, *, strict: bool) -> tuple[Deck | None, Report, dict[str, Any] | None]:
     try:
         text = decode_deck(data, name)
         doc = parse_toml(text, name)
@@ -72,16 +117,16 @@ def parse_and_validate(data: bytes, name: str, *, strict: bool = False) -> tuple
         report = Report(name, "", strict=strict)
         report.problems.append(failure.problem)
         report.errors += 1
-        return None, report
+        return None, report, None
     report = Report(name, text, strict=strict)
     try:
         deck = build_deck(doc, report)
     except RecursionError:
         report.add(None, None, "nesting too deep")
-        return None, report
+        return None, report, None
     if deck is None and not report.errors:  # defensive: never return nothing without saying why
         report.add(None, None, "the deck could not be read")
-    return deck, report
+    return deck, report, doc
 
 
 def display_name(path: Path) -> str:

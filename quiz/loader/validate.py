@@ -210,7 +210,7 @@ def _read_cards(value: object, report: Report) -> tuple[AnyCard, ...] | None:
     cards: list[AnyCard] = []
     first_seen: dict[str, int] = {}
     for index, table in enumerate(value):
-        card = _read_card(report, index, table, count)
+        card = read_card(report, index, table, count)
         if card is not None:
             cards.append(card)
         card_id = table.get("id")
@@ -227,7 +227,8 @@ def _read_cards(value: object, report: Report) -> tuple[AnyCard, ...] | None:
     return None if report.errors else tuple(cards)
 
 
-def _read_card(report: Report, index: int, table: dict[str, Any], count: int) -> AnyCard | None:
+def read_card(report: Report, index: int, table: dict[str, Any], count: int) -> AnyCard | None:
+    """One `[[cards]]` table (number `index` of `count`) → a card, or None after reporting."""
     scope = Scope(report, None, table, index, count)
     card_id = scope.id()
     kind = table.get("type")

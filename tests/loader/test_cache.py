@@ -42,7 +42,7 @@ def test_unchanged_deck_is_not_parsed_again(deck_path: Path, cache_dir: Path, mo
     def fail(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         raise AssertionError("parsed although the deck did not change")
 
-    monkeypatch.setattr("quiz.loader.load.parse_and_validate", fail)
+    monkeypatch.setattr("quiz.loader.toml_deck.tomli.loads", fail)
     assert load_deck(deck_path, cache_dir=cache_dir).id == "example-every-type"
 
 
@@ -104,3 +104,118 @@ def test_unusable_cache_folder_is_not_an_error(deck_path: Path, tmp_path: Path) 
 def test_no_cache_without_a_cache_folder(deck_path: Path, isolated_data_dir: Path) -> None:
     load_deck(deck_path)
     assert not any(isolated_data_dir.rglob("*.deck"))
+
+
+# --- an edited deck reuses its unchanged cards ------------------------------------------------
+
+
+@pytest.fixture
+def parsed_texts(monkeypatch) -> list[str]:  # noqa: ANN001
+    """Every text tomli parses from now on."""
+    import tomli
+
+    seen: list[str] = []
+    real = tomli.loads
+
+    def spy(text: str, **kwargs):  # noqa: ANN003, ANN202
+        seen.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr("quiz.loader.toml_deck.tomli.loads", spy)
+    return seen
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+NEW_CARD = '[[cards]]\nid = "inserted"\ntype = "true_false"\nquestion = "New?"\nanswer = true\n\n'
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('answer = "Harbin"', 'answer = "Shanghai"'),  # one card changed
+        ('[[cards]]\nid = "agenda"', NEW_CARD + '[[cards]]\nid = "agenda"'),  # a card inserted: lines shift
+    ],
+    ids=["changed", "inserted"],
+)
+def test_edited_deck_parses_only_changed_cards(  # noqa: ANN001
+    deck_path: Path, cache_dir: Path, parsed_texts, old: str, new: str
+) -> None:
+    load_deck(deck_path, cache_dir=cache_dir)
+    _edit(deck_path, old, new)
+    expected = load_deck(deck_path)
+    parsed_texts.clear()
+    assert load_deck(deck_path, cache_dir=cache_dir) == expected
+    assert parsed_texts and all(text.startswith("[[cards]]") and len(text) < 1000 for text in parsed_texts)
+
+
+def test_deleting_a_card_reuses_the_rest(deck_path: Path, cache_dir: Path, parsed_texts) -> None:  # noqa: ANN001
+    load_deck(deck_path, cache_dir=cache_dir)
+    text = deck_path.read_text(encoding="utf-8")
+    start = text.index('[[cards]]\nid = "first-trip"')
+    deck_path.write_text(text[:start] + text[text.index("[[cards]]", start + 1) :], encoding="utf-8")
+    parsed_texts.clear()
+    deck = load_deck(deck_path, cache_dir=cache_dir)
+    assert parsed_texts == []
+    assert deck == load_deck(deck_path)
+    assert "first-trip" not in [card.id for card in deck.cards]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('id = "expo-city"', 'id = "premier"', 'duplicate card id "premier"'),
+        ('answer = "Harbin"', 'answer = "Oslo"', '"Oslo" is not one of the choices'),
+        ('answer = "Harbin"', 'answer = "Harbin', "unterminated string"),
+    ],
+)
+def test_edits_that_break_the_deck_are_reported_as_by_a_full_load(  # noqa: ANN001
+    deck_path: Path, cache_dir: Path, old: str, new: str, message: str
+) -> None:
+    load_deck(deck_path, cache_dir=cache_dir)
+    _edit(deck_path, old, new)
+    with pytest.raises(DeckError) as full:
+        load_deck(deck_path)
+    with pytest.raises(DeckError) as cached:
+        load_deck(deck_path, cache_dir=cache_dir)
+    assert message in str(full.value)
+    assert str(cached.value) == str(full.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('title = "Every question type"', 'title = "Renamed"'),  # the head changed
+        ('distractors = ["Foreign Minister of China"]', 'distractors = ["X"]\n\n[deck.options.extra]\n'),
+        ("leech_threshold = 6\n", ""),
+        ('[[cards]]\nid = "first-trip"', '[[cardsX]]\nid = "first-trip"'),  # a stray table among the cards
+    ],
+    ids=["head", "table-after-cards", "option-removed", "stray-table"],
+)
+def test_other_edits_give_what_a_full_load_gives(deck_path: Path, cache_dir: Path, old: str, new: str) -> None:
+    load_deck(deck_path, cache_dir=cache_dir)
+    _edit(deck_path, old, new)
+    try:
+        expected = load_deck(deck_path)
+    except DeckError as error:
+        with pytest.raises(DeckError) as caught:
+            load_deck(deck_path, cache_dir=cache_dir)
+        assert str(caught.value) == str(error)
+        return
+    assert load_deck(deck_path, cache_dir=cache_dir) == expected
+
+
+def test_options_written_after_the_cards_are_not_lost_when_a_card_is_edited(deck_path: Path, cache_dir: Path) -> None:
+    text = deck_path.read_text(encoding="utf-8")
+    options = text[text.index("[deck.options]") : text.index("[[cards]]")]
+    deck_path.write_text(text.replace(options, "") + "\n" + options, encoding="utf-8")
+    first = load_deck(deck_path, cache_dir=cache_dir)
+    assert first.options.leech_threshold == 6
+    _edit(deck_path, "leech_threshold = 6", "leech_threshold = 7")
+    assert load_deck(deck_path, cache_dir=cache_dir).options.leech_threshold == 7
+    _edit(deck_path, 'answer = "Harbin"', 'answer = "Shanghai"')
+    assert load_deck(deck_path, cache_dir=cache_dir) == load_deck(deck_path)

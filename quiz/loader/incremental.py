@@ -1,0 +1,119 @@
+"""Reloading an edited deck by reusing the cards that did not change.
+
+A teacher edits one card of a 10,000-card deck and the app reloads it:
+parsing and validating the whole file again costs twice a TOML parse. When
+the previous load is in the cache, the text is cut at its `[[cards]]` header
+lines into blocks; a block whose bytes are unchanged gives back its cached
+card (with its new line number), and only changed blocks are parsed — each
+on its own, with tomli — and validated.
+
+This is an optimisation that must never change a result, so it gives up
+(returns None, and the caller loads the whole file the usual way) whenever
+anything is unusual: the text before the first card changed, a block does
+not parse on its own or holds anything but one card, or any problem at all
+is found (the full load then reports it with its exact location).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from quiz.loader import cache
+from quiz.loader.report import Report
+from quiz.loader.toml_deck import ParseFailure, parse_toml
+from quiz.loader.validate import read_card
+from quiz.model import AnyCard, Deck
+
+_HEADER = "[[cards]]"
+
+
+def split_blocks(text: str) -> tuple[str, list[str]] | None:
+    """The text before the first card, and each card's block from its header to the next.
+
+    Only headers written exactly `[[cards]]` at the start of a line count;
+    None when there is no card.
+    """
+    starts = []
+    position = text.find(_HEADER)
+    while position >= 0:
+        if position == 0 or text[position - 1] == "\n":
+            starts.append(position)
+        position = text.find(_HEADER, position + len(_HEADER))
+    if not starts:
+        return None
+    ends = [*starts[1:], len(text)]
+    return text[: starts[0]], [text[start:end] for start, end in zip(starts, ends, strict=True)]
+
+
+def block_digests(head: str, blocks: list[str]) -> tuple[bytes, tuple[bytes, ...]]:
+    """Digests of the head and of every card block, as stored in the cache entry."""
+    return _digest(head), tuple(_digest(block) for block in blocks)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def reload_changed(
+    cache_dir: Path, path: Path, text: str, name: str
+) -> tuple[Deck, tuple[bytes, tuple[bytes, ...]], list[Any]] | None:
+    """The deck in `text`, built from the cached cards of unchanged blocks; None to load it in full.
+
+    Returns the deck, the new block digests and the deck encoded for the
+    cache entry (made from the old entry's encoded cards, not encoded anew).
+    """
+    entry = cache.read_entry(cache_dir, path)
+    if entry is None or entry[5] is None or entry[6] is None:
+        return None
+    split = split_blocks(text)
+    if split is None:
+        return None
+    head, blocks = split
+    digests = block_digests(head, blocks)
+    if digests[0] != entry[5]:
+        return None
+    old = cache.decode_deck(entry[4])
+    if old is None or len(old.cards) != len(entry[6]):
+        return None
+    reusable: dict[bytes, tuple[AnyCard, list[Any]]] = {}
+    for digest, card, encoded in zip(entry[6], old.cards, cache.encoded_cards(entry[4]), strict=True):
+        reusable.setdefault(digest, (card, encoded))
+    report = Report(name, text)
+    count = len(blocks)
+    if len(report.card_lines) != count:
+        return None
+    cards: list[AnyCard] = []
+    encoded_cards: list[Any] = []
+    for index, (digest, block) in enumerate(zip(digests[1], blocks, strict=True)):
+        line = report.card_lines[index]
+        found = reusable.get(digest)
+        if found is None:
+            card = _read_block(block, name, report, index, count)
+            if card is None:
+                return None
+            encoded = cache.encode_card(card)
+        else:
+            card, encoded = found
+            if card.line != line:
+                card = replace(card, line=line)
+                encoded = cache.relined(encoded, line)
+        cards.append(card)
+        encoded_cards.append(encoded)
+    if report.problems or len({card.id for card in cards}) != count:
+        return None
+    return replace(old, cards=tuple(cards), path=path), digests, cache.with_cards(entry[4], encoded_cards)
+
+
+def _read_block(block: str, name: str, report: Report, index: int, count: int) -> AnyCard | None:
+    """Parse and validate one card's block on its own; None on any doubt."""
+    try:
+        doc = parse_toml(block, name)
+    except ParseFailure:
+        return None
+    tables = doc.get("cards")
+    if len(doc) != 1 or type(tables) is not list or len(tables) != 1 or type(tables[0]) is not dict:
+        return None
+    return read_card(report, index, tables[0], count)
