@@ -22,7 +22,6 @@ from quiz.errors import QuizError
 from quiz.tui.backend import Backend
 from quiz.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
-MODES = ("review", "learn", "quiz", "cram")
 WIDE = 110
 """From this many columns, charts and panels sit side by side."""
 

@@ -119,10 +119,6 @@ class Backend:
         store.sync_deck(deck)
         self._synced.add(deck.id)
 
-    def forget_sync(self, deck_id: str) -> None:
-        """The deck was edited: sync it again next time."""
-        self._synced.discard(deck_id)
-
     # --- numbers -----------------------------------------------------------------
 
     def _day_bounds(self, deck: Deck | None) -> tuple[datetime, datetime]:

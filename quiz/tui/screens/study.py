@@ -110,14 +110,11 @@ class StudyScreen(Screen[None]):
         self.phase = ASKING
         self.shown: Shown | None = None
         self.verdict: Verdict | None = None
-        self.overridden = False
-        self.hint_shown = False
         self._question: QuestionWidget | None = None
 
     def compose(self) -> ComposeResult:
         yield StudyHeader(id="study-header")
         with VerticalScroll(id="stage"):
-            yield Static(id="question-slot")
             yield Static(id="hint")
             yield FeedbackPanel(id="feedback")
         yield GradeBar(id="grade-bar")
@@ -165,8 +162,6 @@ class StudyScreen(Screen[None]):
         """Ask the session's current item, or end with the summary when there is none."""
         self.shown = self.driver.current()
         self.verdict = None
-        self.overridden = False
-        self.hint_shown = False
         self.query_one("#feedback", FeedbackPanel).clear()
         self.query_one("#grade-bar", GradeBar).clear()
         hint = self.query_one("#hint", Static)
@@ -356,7 +351,6 @@ class StudyScreen(Screen[None]):
         else:
             hint.update(render.label("No hint for this card.", "$text-muted"))
         hint.display = True
-        self.hint_shown = True
 
     def action_skip(self) -> None:
         if self.shown is not None and self.phase != ANSWERED:
