@@ -211,7 +211,7 @@ def make_app(
     bundled: bool = True,
     theme: str | None = None,
 ) -> QuizApp:
-    """Build the app for the CLI or a test. Nothing is opened or read until the app mounts."""
+    """Build the app for the CLI or a test: only the saved theme is read here; decks and progress open on mount."""
     config = AppConfig(
         data_dir=Path(data_dir),
         deck_paths=tuple(Path(p) for p in deck_paths),
