@@ -174,3 +174,15 @@ async def test_a_changed_answer_is_offered_a_fresh_start(app_factory, decks, iso
         assert isinstance(again.screen, StudyScreen)
     with open_store(isolated_data_dir) as store:
         assert store.items(DECK_ID)[key].memory is None
+
+
+async def test_learn_mode_answers_move_the_schedule(app_factory, decks, isolated_data_dir) -> None:
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "learn"))
+    async with app.run_test() as pilot:
+        screen = await _study(app, pilot)
+        assert "learn round 1" in str(screen.query_one("#study-header").render())
+        card = screen.shown.card
+        await _answer(pilot, "t" if card.answer else "f")
+    reviews = _reviews(isolated_data_dir)
+    assert [r.review.mode for r in reviews] == [StudyMode.LEARN]
+    assert reviews[0].after is not None  # learn mode schedules what it teaches
