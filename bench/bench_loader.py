@@ -48,7 +48,7 @@ def edit_and_load(path: Path, text: str, cache_dir: Path):  # noqa: ANN201 - a t
     The file is rewritten before the clock starts; each call flips one card's
     question between two wordings, so every timed load sees a changed file.
     """
-    middle = text.index('id = "card-05000"')
+    middle = text.index(f'id = "card-{text.count("[[cards]]") // 2:05d}"')
     versions = [text, text[:middle] + text[middle:].replace('question = "', 'question = "Edited: ', 1)]
     state = {"turn": 0}
 

@@ -17,6 +17,7 @@ dataclasses' `__init__`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import marshal
 import os
@@ -72,18 +73,20 @@ def entry_path(cache_dir: Path, path: Path) -> Path:
 
 def lookup(cache_dir: Path, path: Path, data: bytes) -> model.Deck | None:
     """The cached deck for these exact bytes of `path`, or None."""
+    entry = read_entry(cache_dir, path)
+    return current_deck(entry, path, data) if entry is not None else None
+
+
+def current_deck(entry: tuple[Any, ...], path: Path, data: bytes) -> model.Deck | None:
+    """The entry's deck if it was made from these bytes of `path` (same size, mtime and hash), else None."""
     try:
         info = path.stat()
-        entry = read_entry(cache_dir, path)
-        if entry is None:
-            return None
-        version, size, mtime, digest, encoded = entry[:5]
-        if (version, size, mtime, digest) != (CACHE_FORMAT, info.st_size, info.st_mtime_ns, _digest(data)):
-            return None
-        deck = _decode(encoded)
-    except Exception:  # noqa: BLE001 - any broken entry is just a miss
+    except OSError:
         return None
-    return deck if type(deck) is model.Deck else None
+    version, size, mtime, digest = entry[:4]
+    if (version, size, mtime, digest) != (CACHE_FORMAT, info.st_size, info.st_mtime_ns, _digest(data)):
+        return None
+    return decode_deck(entry[4])
 
 
 def read_entry(cache_dir: Path, path: Path) -> tuple[Any, ...] | None:
@@ -109,11 +112,21 @@ def read_entry(cache_dir: Path, path: Path) -> tuple[Any, ...] | None:
 
 
 def decode_deck(encoded: Any) -> model.Deck | None:
-    """An entry's deck, or None when it does not decode to one."""
+    """An entry's deck, or None when it does not decode to one.
+
+    The cyclic garbage collector is paused meanwhile: rebuilding some 30,000
+    objects would otherwise trigger it dozens of times for nothing, as none
+    of them can be garbage yet.
+    """
+    paused = gc.isenabled()
+    gc.disable()
     try:
         deck = _decode(encoded)
     except Exception:  # noqa: BLE001 - a broken entry is just a miss
         return None
+    finally:
+        if paused:
+            gc.enable()
     return deck if type(deck) is model.Deck else None
 
 

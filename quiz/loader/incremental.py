@@ -22,12 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from quiz.loader import cache
-from quiz.loader.report import Report
+from quiz.loader.report import Report, card_header_starts, may_need_cleaning
 from quiz.loader.toml_deck import ParseFailure, parse_toml
 from quiz.loader.validate import read_card
 from quiz.model import AnyCard, Deck
-
-_HEADER = "[[cards]]"
 
 
 def split_blocks(text: str) -> tuple[str, list[str]] | None:
@@ -36,12 +34,7 @@ def split_blocks(text: str) -> tuple[str, list[str]] | None:
     Only headers written exactly `[[cards]]` at the start of a line count;
     None when there is no card.
     """
-    starts = []
-    position = text.find(_HEADER)
-    while position >= 0:
-        if position == 0 or text[position - 1] == "\n":
-            starts.append(position)
-        position = text.find(_HEADER, position + len(_HEADER))
+    starts = card_header_starts(text)
     if not starts:
         return None
     ends = [*starts[1:], len(text)]
@@ -58,20 +51,23 @@ def _digest(text: str) -> bytes:
 
 
 def reload_changed(
-    cache_dir: Path, path: Path, text: str, name: str
+    entry: tuple[Any, ...], path: Path, text: str, name: str
 ) -> tuple[Deck, tuple[bytes, tuple[bytes, ...]], list[Any]] | None:
     """The deck in `text`, built from the cached cards of unchanged blocks; None to load it in full.
+
+    Args:
+        entry: The cache entry of the previous version (`cache.read_entry`).
 
     Returns the deck, the new block digests and the deck encoded for the
     cache entry (made from the old entry's encoded cards, not encoded anew).
     """
-    entry = cache.read_entry(cache_dir, path)
-    if entry is None or entry[5] is None or entry[6] is None:
+    if entry[5] is None or entry[6] is None:
         return None
-    split = split_blocks(text)
-    if split is None:
+    starts = card_header_starts(text)
+    if not starts:
         return None
-    head, blocks = split
+    head = text[: starts[0]]
+    blocks = [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
     digests = block_digests(head, blocks)
     if digests[0] != entry[5]:
         return None
@@ -81,10 +77,10 @@ def reload_changed(
     reusable: dict[bytes, tuple[AnyCard, list[Any]]] = {}
     for digest, card, encoded in zip(entry[6], old.cards, cache.encoded_cards(entry[4]), strict=True):
         reusable.setdefault(digest, (card, encoded))
-    report = Report(name, text)
+    # Only the changed blocks are validated, so only they decide whether values need cleaning.
+    changed = "".join(block for digest, block in zip(digests[1], blocks, strict=True) if digest not in reusable)
+    report = Report(name, text, dirty=may_need_cleaning(changed), card_starts=starts)
     count = len(blocks)
-    if len(report.card_lines) != count:
-        return None
     cards: list[AnyCard] = []
     encoded_cards: list[Any] = []
     for index, (digest, block) in enumerate(zip(digests[1], blocks, strict=True)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -47,16 +48,18 @@ def _load_with_cache(path: Path, name: str, data: bytes, cache_dir: Path) -> Dec
     """Unchanged: from the cache. Edited: reuse unchanged cards. Otherwise: the full load."""
     from quiz.loader import cache, incremental
 
-    cached = cache.lookup(cache_dir, path, data)
-    if cached is not None:
-        return replace(cached, path=path)
+    entry = cache.read_entry(cache_dir, path)
+    if entry is not None:
+        cached = cache.current_deck(entry, path, data)
+        if cached is not None:
+            return replace(cached, path=path)
     text = None
     try:
         text = decode_deck(data, name)
     except ParseFailure:
         pass
-    if text is not None:
-        reloaded = incremental.reload_changed(cache_dir, path, text, name)
+    if text is not None and entry is not None:
+        reloaded = incremental.reload_changed(entry, path, text, name)
         if reloaded is not None:
             deck, digests, encoded = reloaded
             cache.store(cache_dir, path, data, deck, digests, encoded)
@@ -110,20 +113,26 @@ def parse_and_validate(data: bytes, name: str, *, strict: bool = False) -> tuple
 
 
 def _parse_and_validate(data: bytes, name: str, *, strict: bool) -> tuple[Deck | None, Report, dict[str, Any] | None]:
+    paused = gc.isenabled()
+    gc.disable()  # parsing and validating build many objects but no cycles: collecting would find nothing
     try:
-        text = decode_deck(data, name)
-        doc = parse_toml(text, name)
-    except ParseFailure as failure:
-        report = Report(name, "", strict=strict)
-        report.problems.append(failure.problem)
-        report.errors += 1
-        return None, report, None
-    report = Report(name, text, strict=strict)
-    try:
-        deck = build_deck(doc, report)
-    except RecursionError:
-        report.add(None, None, "nesting too deep")
-        return None, report, None
+        try:
+            text = decode_deck(data, name)
+            doc = parse_toml(text, name)
+        except ParseFailure as failure:
+            report = Report(name, "", strict=strict)
+            report.problems.append(failure.problem)
+            report.errors += 1
+            return None, report, None
+        report = Report(name, text, strict=strict)
+        try:
+            deck = build_deck(doc, report)
+        except RecursionError:
+            report.add(None, None, "nesting too deep")
+            return None, report, None
+    finally:
+        if paused:
+            gc.enable()
     if deck is None and not report.errors:  # defensive: never return nothing without saying why
         report.add(None, None, "the deck could not be read")
     return deck, report, doc

@@ -36,6 +36,17 @@ def may_need_cleaning(text: str) -> bool:
 _TABLE_HEADER = re.compile(r"^[ \t]*\[[ \t]*([A-Za-z0-9_.\"' -]+?)[ \t]*\][ \t]*(?:#.*)?$", re.MULTILINE)
 
 
+def card_header_starts(text: str) -> list[int]:
+    """Offsets of the `[[cards]]` headers written exactly so at the start of a line."""
+    starts = []
+    position = text.find("[[cards]]")
+    while position >= 0:
+        if position == 0 or text[position - 1] == "\n":
+            starts.append(position)
+        position = text.find("[[cards]]", position + 9)
+    return starts
+
+
 class Report:
     """The problems found in one deck file, and the means to locate them.
 
@@ -45,13 +56,28 @@ class Report:
 
     __slots__ = ("name", "text", "strict", "dirty", "problems", "card_lines", "_card_starts", "_sections", "errors")
 
-    def __init__(self, name: str, text: str, *, strict: bool = False) -> None:
+    def __init__(
+        self,
+        name: str,
+        text: str,
+        *,
+        strict: bool = False,
+        dirty: bool | None = None,
+        card_starts: list[int] | None = None,
+    ) -> None:
+        """Prepare to validate `text`.
+
+        Args:
+            dirty: Whether values may need cleaning, when the caller knows
+                better than a check of the whole text (it validates only part).
+            card_starts: The `[[cards]]` header offsets, when already found.
+        """
         self.name = name
         """The file as the user named it."""
         self.text = text
         self.strict = strict
         """Report unknown keys as errors instead of warnings."""
-        self.dirty = may_need_cleaning(text)
+        self.dirty = may_need_cleaning(text) if dirty is None else dirty
         """Whether any string value could hold a character `clean_text` changes (see `may_need_cleaning`)."""
         self.problems: list[Problem] = []
         self.errors = 0
@@ -59,9 +85,9 @@ class Report:
         """1-based line of each `[[cards]]` header, in file order."""
         self._card_starts: list[int] = []
         self._sections: dict[str, tuple[int, int]] | None = None
-        self._scan_card_headers(exact=True)
+        self._scan_card_headers(exact=True, starts=card_starts)
 
-    def _scan_card_headers(self, *, exact: bool) -> None:
+    def _scan_card_headers(self, *, exact: bool, starts: list[int] | None = None) -> None:
         """Find the `[[cards]]` headers: `str.find` for the usual spelling, a regex for the rest.
 
         The exact scan runs on every load and costs a few milliseconds for
@@ -69,15 +95,11 @@ class Report:
         when the exact scan's count disagrees with the parsed card count.
         """
         text = self.text
-        starts: list[int] = []
-        if exact:
-            position = text.find("[[cards]]")
-            while position >= 0:
-                if position == 0 or text[position - 1] == "\n":
-                    starts.append(position)
-                position = text.find("[[cards]]", position + 9)
-        else:
-            starts = [found.start() for found in _CARD_HEADER.finditer(text)]
+        if starts is None:
+            if exact:
+                starts = card_header_starts(text)
+            else:
+                starts = [found.start() for found in _CARD_HEADER.finditer(text)]
         lines = []
         line = 1
         previous = 0
