@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import select
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -134,15 +135,23 @@ def test_a_data_folder_the_user_cannot_write_is_refused_clearly(tmp_path: Path) 
             "try:\n    open_store(Path(sys.argv[1]) / 'data')\n"
             "except ReadOnlyStoreError as e:\n    print('refused:', e)\n"
         )
+        # The unprivileged user may not be able to read the checkout or the virtual
+        # environment (CI clones into a private temporary folder), so it imports the
+        # package from a readable copy. quiz.storage needs nothing beyond the stdlib.
+        import quiz
+
+        code = outer / "code"
+        shutil.copytree(Path(quiz.__file__).parent, code / "quiz", ignore=shutil.ignore_patterns("__pycache__"))
+        for path in [code, *code.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
         command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", script]
-        done = subprocess.run([*command, str(outer)], capture_output=True, text=True, timeout=60)
+        env = {**os.environ, "PYTHONPATH": str(code)}
+        done = subprocess.run([*command, str(outer)], capture_output=True, text=True, timeout=60, cwd=outer, env=env)
         if "setpriv" in done.stderr and done.returncode:
             pytest.skip(f"cannot switch to an unprivileged user here: {done.stderr.strip()}")
         assert done.stdout.startswith("refused: Your data folder"), done.stderr
         assert "read-only; progress cannot be saved" in done.stdout
     finally:
-        import shutil
-
         shutil.rmtree(outer, ignore_errors=True)
 
 
