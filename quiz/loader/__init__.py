@@ -7,6 +7,7 @@ the same validation and returns every error and warning for `quiz check`.
 
 from __future__ import annotations
 
+from quiz.loader.cache import deck_cache_dir
 from quiz.loader.check import CheckResult, check_deck, check_decks
 from quiz.loader.deck_files import resolve_deck_file
 from quiz.loader.load import load_deck, loads_deck
@@ -18,6 +19,7 @@ __all__ = [
     "CheckResult",
     "check_deck",
     "check_decks",
+    "deck_cache_dir",
     "dump_deck",
     "load_deck",
     "loads_deck",

@@ -65,6 +65,11 @@ _DATE = -2
 _ENUM_BASE = -10
 
 
+def deck_cache_dir(data_dir: Path) -> Path:
+    """The usual `cache_dir` for `load_deck`: a folder inside the app's data folder."""
+    return data_dir / "cache" / "decks"
+
+
 def entry_path(cache_dir: Path, path: Path) -> Path:
     """Where the entry for deck `path` lives (one file per deck, named by a hash of its path)."""
     key = hashlib.blake2b(str(path.resolve()).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

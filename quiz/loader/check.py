@@ -116,7 +116,7 @@ def expand_paths(paths: list[str | Path]) -> list[Path | Problem]:
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:
-            found.append(Problem(str(path), None, None, "no such file or folder"))
+            found.append(Problem(display_name(path), None, None, "no such file or folder"))
     return found
 
 

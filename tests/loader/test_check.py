@@ -295,3 +295,13 @@ def test_resolver_refuses_paths_leaving_the_folder(tmp_path, reference: str, mes
     with pytest.raises(DeckError) as caught:
         resolve_deck_file(tmp_path / "d.toml", reference)
     assert caught.value.problems[0].message == message
+
+
+def test_a_deck_that_cannot_be_read_does_not_stop_the_others(tmp_path) -> None:  # noqa: ANN001
+    good = write(tmp_path, "good.toml", DECK.format(id="good") + CARD)
+    (tmp_path / "folder.toml").mkdir()
+    vanished = tmp_path / "vanished.toml"
+    results = check_decks([good, tmp_path / "folder.toml", vanished])
+    assert [result.ok for result in results] == [True, False, False]
+    assert [str(p) for p in results[1].problems] == ["folder.toml: is a folder, not a deck file"]
+    assert [str(p) for p in results[2].problems] == ["vanished.toml: no such file or folder"]

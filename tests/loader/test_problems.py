@@ -484,3 +484,10 @@ def test_flashcard_question_key_gets_a_hint(tmp_path) -> None:  # noqa: ANN001
 def test_text_is_located_for_cards_written_with_indented_headers() -> None:
     source = DECK + '\n  [[ cards ]]\n  id = "c"\n  type = "short"\n  question = 1\n  answer = "x"\n'
     assert problems(source) == ['algebra.toml:8: cards[0] (id "c").question: expected text, got integer']
+
+
+def test_markup_and_action_payloads_are_kept_as_plain_text() -> None:
+    # RELIABILITY.md §3 entry 24: the loader keeps them literally; the TUI shows them as text.
+    payload = "[@click=app.quit]hint[/] [/] [$accent] [link=file:///etc/passwd]x[/link]"
+    card = loads_deck(HEAD + f'type = "flashcard"\nfront = "{payload}"\nback = "b"\n').cards[0]
+    assert card.question == payload
