@@ -22,7 +22,17 @@ MAX_TEXT = 10_000
 ID_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,64}\Z")
 """Deck and card ids: safe in file names, URLs and item keys (":" is the item separator)."""
 
+ANSWER_KEYS = frozenset({"text", "weight", "feedback"})
+"""Keys of an answer or choice table: `{ text = …, weight = …, feedback = … }`."""
+NUMERIC_KEYS = frozenset({"value", "tolerance", "min", "max", "weight", "feedback"})
+"""Keys of an entry of a numeric card's `answers`."""
+
 _DECIMAL_COMMA = re.compile(r"\s*[-+]?\d+,\d+\s*\Z")
+
+
+def same_text(text: str) -> str:
+    """How choices, items and pairs are compared: trimmed, whitespace folded, casefolded."""
+    return " ".join(text.split()).casefold()
 
 
 def type_name(value: object) -> str:
