@@ -9,8 +9,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from loader_strategies import cards, decks
 
+from loader.loader_strategies import cards, decks
 from quiz.errors import DeckError
 from quiz.loader import dump_deck, load_deck
 from quiz.model import Deck

@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
-from loader_strategies import decks
 
+from loader.loader_strategies import decks
 from quiz.loader import dump_deck, load_deck, loads_deck
 from quiz.model import (
     Answer,
