@@ -186,3 +186,28 @@ async def test_learn_mode_answers_move_the_schedule(app_factory, decks, isolated
     reviews = _reviews(isolated_data_dir)
     assert [r.review.mode for r in reviews] == [StudyMode.LEARN]
     assert reviews[0].after is not None  # learn mode schedules what it teaches
+
+
+async def test_a_full_disk_keeps_the_question_and_says_not_saved(
+    app_factory, decks, isolated_data_dir, monkeypatch
+) -> None:
+    from quiz.storage import DiskFullError, Store
+
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "review"))
+    async with app.run_test() as pilot:
+        screen = await _study(app, pilot)
+        first = screen.shown.key
+
+        def full(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            raise DiskFullError("Not saved: the disk is full. Free some space and answer again.")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(Store, "record_review", full)
+            await pilot.press("t")
+            await pilot.pause()
+            assert screen.shown.key == first and screen.phase == "asking"  # the question stays
+            assert "not saved" in str(screen.query_one("#study-header").render())
+        await pilot.press("t")  # the same answer again, now that it can be saved
+        await pilot.pause()
+        assert "✓ saved" in str(screen.query_one("#study-header").render())
+    assert [r.review.item_key for r in _reviews(isolated_data_dir)] == [first]

@@ -270,7 +270,9 @@ class StudyScreen(Screen[None]):
         try:
             verdict = self.driver.answer(event.response)
         except QuizError as error:
-            self.notify(str(error), severity="error", markup=False)
+            # not saved (disk full, say): the question stays, the header says why, enter retries
+            self.notify(str(error), severity="error", markup=False, timeout=8)
+            self._update_header()
             return
         self.verdict = verdict
         self.phase = ANSWERED
