@@ -65,13 +65,13 @@ class Backend:
             try:
                 self._store = open_store(self.data_dir, clock=self.clock)
             except ReadOnlyStoreError as error:
-                # practise anyway, clearly labelled: nothing pretends to be saved
+                # open it for reading, clearly labelled: nothing pretends to be saved
                 try:
                     self._store = open_store(self.data_dir, clock=self.clock, read_only=True)
                 except StorageError:
                     self.store_problem = str(error)
                     raise error from None
-                self.store_problem = f"{error} Practice only: answers are not saved."
+                self.store_problem = f"{error} Decks and statistics can be viewed; answers cannot be saved."
             except CorruptStoreError as error:
                 self.store_problem = str(error)
                 self.backup_offer = error.backup
@@ -114,7 +114,7 @@ class Backend:
         """Tell the store about a freshly loaded deck (once per deck and load)."""
         self._decks[deck.id] = deck
         store = self.try_store()
-        if store is None or deck.id in self._synced:
+        if store is None or deck.id in self._synced or store.read_only:
             return
         store.sync_deck(deck)
         self._synced.add(deck.id)
@@ -138,7 +138,7 @@ class Backend:
             counts = store.counts(deck.id, self.clock.now(), day_end)
             last = store.last_studied().get(deck.id)
         except QuizError as error:
-            self.store_problem = str(error)
+            self.store_problem = self.store_problem or str(error)
             return None
         total = counts.total
         return DeckCounts(

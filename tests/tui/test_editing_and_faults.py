@@ -120,3 +120,24 @@ async def test_studying_a_broken_deck_lists_its_problems(app_factory, decks) -> 
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_read_only_data_folder_opens_for_reading(app_factory, decks, monkeypatch) -> None:
+    from quiz import storage
+    from quiz.storage import ReadOnlyStoreError
+
+    real_open = storage.open_store
+
+    def read_only_folder(data_dir, *, clock=None, read_only=False):  # noqa: ANN001, ANN202
+        if not read_only:
+            raise ReadOnlyStoreError("Your data folder is read-only; progress cannot be saved.")
+        real_open(data_dir, clock=clock).close()  # a database to read, as a read-only folder would hold
+        return real_open(data_dir, clock=clock, read_only=True)
+
+    monkeypatch.setattr("quiz.storage.open_store", read_only_folder)
+    app = app_factory(decks)
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+        banner = str(app.screen.query_one("#home-banner").render())
+        assert "read-only" in banner and "cannot be saved" in banner
+        assert app.backend.store.read_only
