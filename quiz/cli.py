@@ -21,16 +21,29 @@ from pathlib import Path
 from quiz import __version__
 from quiz.errors import QuizError
 
-COMMANDS = ("study", "check", "grade", "stats", "import", "export", "generate")
-"""Subcommands, in the order `quiz --help` lists them; module = quiz.commands.<name>_cmd."""
+COMMANDS = {
+    "study": "study a deck (or, with no deck, open the deck list)",
+    "check": "validate deck files",
+    "grade": "show how an answer to a card would be graded, and why",
+    "stats": "show study statistics for a deck or all decks",
+    "import": "make a deck from a GIFT, Aiken, Anki, Quizlet or CSV file",
+    "export": "write a deck as GIFT (Moodle), Anki plain text or CSV",
+    "generate": "draft a deck from an article (plain text, Markdown or HTML)",
+}
+"""Subcommands with their one-line help, in the order `quiz --help` lists them.
+
+Each lives in `quiz.commands.<name>_cmd`, imported only when it runs: the app
+starts faster when `quiz` does not load the grader, the importers and the
+generator just to build an argument parser.
+"""
 
 
 def _module(name: str):  # noqa: ANN202 - a module object
     return importlib.import_module(f"quiz.commands.{name}_cmd")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (imports every command module, but none of Textual)."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; only `command`'s module is imported, to add its own arguments."""
     parser = argparse.ArgumentParser(
         prog="quiz",
         description="Study and quiz yourself from TOML decks in the terminal.",
@@ -41,17 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="print tracebacks instead of logging them")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        _module(name).add_parser(sub)
+    for name, summary in COMMANDS.items():
+        if name == command:
+            _module(name).add_parser(sub)
+        else:
+            sub.add_parser(name, help=summary, add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit status."""
     _safe_output()
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(_route_home(args_list))
+    args_list = _route_home(list(sys.argv[1:] if argv is None else argv))
+    args = build_parser(_command_named(args_list)).parse_args(args_list)
     try:
         return int(_module(args.command).run(args) or 0)
     except QuizError as error:
@@ -74,16 +89,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def _after_global_options(argv: list[str]) -> list[str]:
+    """What follows the global options: a subcommand and its arguments, or deck paths."""
+    globals_ = argparse.ArgumentParser(add_help=False)
+    globals_.add_argument("--data-dir")
+    globals_.add_argument("--debug", action="store_true")
+    _, rest = globals_.parse_known_args(argv)
+    return rest
+
+
+def _command_named(argv: list[str]) -> str | None:
+    rest = _after_global_options(argv)
+    return rest[0] if rest and rest[0] in COMMANDS else None
+
+
 def _route_home(argv: list[str]) -> list[str]:
     """Send `quiz` and `quiz DECK...` (no subcommand) to the home screen.
 
     Global options may come first (`quiz --data-dir X deck.toml`); what follows
     them is either a subcommand or the decks to list.
     """
-    globals_ = argparse.ArgumentParser(add_help=False)
-    globals_.add_argument("--data-dir")
-    globals_.add_argument("--debug", action="store_true")
-    _, rest = globals_.parse_known_args(argv)
+    rest = _after_global_options(argv)
     if rest and (rest[0] in COMMANDS or rest[0].startswith("-")):
         return argv
     head = argv[: len(argv) - len(rest)]

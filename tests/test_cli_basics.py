@@ -44,3 +44,20 @@ def test_output_cut_short_by_a_closed_pipe_is_not_an_error() -> None:
     result = subprocess.run([sys.executable, "-u", "-c", code], capture_output=True, text=True, timeout=120)
     assert "unexpected error" not in result.stderr
     assert result.stderr.endswith("rc=0")
+
+
+def test_only_the_command_being_run_is_imported() -> None:
+    # Opening the app must not pay for the grader's number words, the importers or the generator.
+    code = (
+        "import sys; from quiz.cli import build_parser, _route_home;"
+        "build_parser('study').parse_args(_route_home([]));"
+        "heavy = ('quiz.interchange', 'quiz.generation', 'quiz.commands.grade_cmd');"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_subcommand_still_gets_its_own_arguments(capsys) -> None:
+    assert main(["check", "decks/"]) == 0
+    assert "35 cards" in capsys.readouterr().out

@@ -18,7 +18,6 @@ from quiz.loader import check_decks
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="validate deck files",
         description="Check deck files (or folders of them) and report every problem with its file and line.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="deck files or folders (searched for *.toml)")

@@ -20,7 +20,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     parser = subparsers.add_parser(
         "export",
-        help="write a deck as GIFT (Moodle), Anki plain text or CSV",
         description="Write a deck in another tool's format: GIFT for Moodle, "
         "Anki's 'Notes in Plain Text', or CSV with a header.",
     )

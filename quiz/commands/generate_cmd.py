@@ -23,7 +23,6 @@ _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "generate",
-        help="draft a deck from an article (plain text, Markdown or HTML)",
         description="Draft a deck of questions from an article, offline and rule-based. "
         "Every card quotes the sentence it was made from; review the draft before studying it.",
     )

@@ -24,7 +24,6 @@ SYMBOLS = {"correct": "✓", "partial": "~", "wrong": "✗", "self_rated": "?"}
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "grade",
-        help="show how an answer to a card would be graded, and why",
         description="Grade ANSWER to card CARD_ID of DECK exactly as a study session would, and explain the verdict."
         " Give several answers to test a card's accepted answers in one go.",
     )

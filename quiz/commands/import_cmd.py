@@ -23,7 +23,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     parser = subparsers.add_parser(
         "import",
-        help="make a deck from a GIFT, Aiken, Anki, Quizlet or CSV file",
         description="Make a deck from a question bank in another tool's format. "
         "The format is detected when --format is not given.",
     )

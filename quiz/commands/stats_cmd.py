@@ -19,7 +19,6 @@ from quiz.model import Deck
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "stats",
-        help="show study statistics for a deck or all decks",
         description="Counts (new, learning, due today), true retention, study streak, latest quiz scores, "
         "reviews per day for the last 12 weeks, the 30-day forecast and the hardest cards.",
     )
