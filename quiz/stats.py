@@ -261,7 +261,8 @@ def render_text(stats: Stats) -> str:
         lines.append(f"Retention: no reviews of learnt cards in the last {RETENTION_DAYS} days")
     else:
         lines.append(
-            f"Retention: {stats.retention:.0%} of {stats.retention_reviews} reviews in the last {RETENTION_DAYS} days"
+            f"Retention: {stats.retention:.0%} of {_count(stats.retention_reviews, 'review')}"
+            f" in the last {RETENTION_DAYS} days"
         )
     lines.append(f"Study streak: {stats.streak} day{'s' if stats.streak != 1 else ''}")
     if stats.quiz_scores:
@@ -270,7 +271,7 @@ def render_text(stats: Stats) -> str:
             where = f"  {score.deck_id}" if stats.deck_id is None else ""
             lines.append(
                 f"  {score.finished_at.astimezone().strftime('%Y-%m-%d %H:%M')}  {score.percent:5.1f}%"
-                f"  ({score.questions} questions){where}"
+                f"  ({_count(score.questions, 'question')}){where}"
             )
     lines += ["", f"Reviews, last {HEATMAP_WEEKS} weeks (one column a week, Monday at the top):"]
     lines += _heatmap(stats.reviews_per_day)
@@ -280,7 +281,9 @@ def render_text(stats: Stats) -> str:
         lines += ["", "Hardest cards:"]
         for card in stats.hardest:
             mean = f", mean score {card.mean_score:.0%}" if card.mean_score is not None else ""
-            lines.append(f"  {card.lapses} lapses, {card.reviews} reviews{mean}: {_short(card.question)}")
+            lines.append(
+                f"  {_count(card.lapses, 'lapse')}, {_count(card.reviews, 'review')}{mean}: {_short(card.question)}"
+            )
     if stats.decks:
         lines += ["", "Decks:"]
         width = max(len(deck.title) for deck in stats.decks)
@@ -291,6 +294,11 @@ def render_text(stats: Stats) -> str:
                 f"{counts.review:5} review {counts.due_today:5} due"
             )
     return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    """Say "1 review" but "2 reviews", so every count label reads as English."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -319,7 +327,7 @@ def _heatmap(per_day: Sequence[tuple[date, int]]) -> list[str]:
             else:
                 cells.append(SHADES[1 + min(3, (n * 4 - 1) // peak)])
         rows.append(f"  {name} {''.join(cells)}")
-    rows.append(f"  (busiest day: {peak if any(n for _, n in per_day) else 0} reviews)")
+    rows.append(f"  (busiest day: {_count(peak if any(n for _, n in per_day) else 0, 'review')})")
     return rows
 
 

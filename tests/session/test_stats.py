@@ -145,3 +145,11 @@ def test_quiz_stats_unknown_deck_is_one_clear_line(capsys) -> None:
     assert main(["stats", "no-such-deck"]) != 0
     err = capsys.readouterr().err
     assert "no-such-deck" in err and "Traceback" not in err
+
+
+def test_count_labels_use_the_singular_for_one() -> None:
+    from quiz.stats import _count
+
+    assert _count(1, "review") == "1 review"
+    assert _count(0, "review") == "0 reviews"
+    assert _count(2, "lapse") == "2 lapses"
