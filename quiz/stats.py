@@ -311,7 +311,9 @@ def _heatmap(per_day: Sequence[tuple[date, int]]) -> list[str]:
     if not per_day:
         return []
     peak = max(n for _, n in per_day) or 1
-    first = per_day[0][0] - timedelta(days=per_day[0][0].weekday())
+    # Start at the first Monday in the window: a partial leading week would leave a lone cell in the Sunday row
+    # that reads as that row being shifted by one column.
+    first = per_day[0][0] + timedelta(days=(7 - per_day[0][0].weekday()) % 7)
     by_day = dict(per_day)
     weeks = (per_day[-1][0] - first).days // 7 + 1
     rows = []

@@ -153,3 +153,14 @@ def test_count_labels_use_the_singular_for_one() -> None:
     assert _count(1, "review") == "1 review"
     assert _count(0, "review") == "0 reviews"
     assert _count(2, "lapse") == "2 lapses"
+
+
+def test_heatmap_rows_start_in_the_same_column() -> None:
+    from datetime import date, timedelta
+
+    from quiz.stats import _heatmap
+
+    today = date(2026, 11, 28)  # a Saturday: the 84-day window then starts on a Sunday
+    rows = _heatmap([(today - timedelta(days=i), 1) for i in range(83, -1, -1)])
+    starts = {len(row) - len(row[6:].lstrip(" ")) for row in rows[:7]}
+    assert starts == {6}
