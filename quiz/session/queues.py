@@ -10,7 +10,7 @@ them is asked, and none if one was already answered today.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,13 +21,7 @@ from quiz.storage import ItemRecord, Store
 LEARN_AHEAD = timedelta(minutes=20)
 """A learning item due within this much time is asked now when nothing else is left, as Anki does."""
 
-LEARNING_IN_QUEUE = 200
-"""Scheduled items read beyond the review limit, for the learning items among them.
-
-Items are read earliest due first, so learning items overdue for longer than the
-oldest of these come in; with a backlog larger than this, a learning item that
-fell due minutes ago waits for the next session.
-"""
+LEARNING_STATES = (LearningState.LEARNING, LearningState.RELEARNING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,41 +73,40 @@ def build_review_plan(
     reviews_left = max(options.max_reviews_per_day - done.reviews, 0)
     new_left = max(options.new_per_day - done.new_introduced, 0)
     seen_today = {split_item_key(key)[0]: key for key in store.reviewed_since(deck.id, day.start)}
-    scheduled = store.due_items(deck.id, now, due_by=day.end, limit=reviews_left + LEARNING_IN_QUEUE)
     learning: list[ItemRecord] = []
     later: list[ItemRecord] = []
-    reviews: list[ItemRecord] = []
     taken: set[str] = set()
-    for record in scheduled:
-        if record.card_id not in cards or record.memory is None:
-            continue
-        if is_learning(record.memory):
+    # Every due learning item, however many old reviews are overdue: its steps are minutes long.
+    for record in store.due_items(deck.id, now, due_by=day.end, states=LEARNING_STATES):
+        if record.card_id in cards and record.memory is not None:
             (learning if record.memory.due <= now else later).append(record)
             taken.add(record.card_id)
-    for record in scheduled:
-        if record.card_id not in cards or is_learning(record.memory) or len(reviews) >= reviews_left:
-            continue
-        if _sibling_seen(record, seen_today, taken):
-            continue
-        reviews.append(record)
-        taken.add(record.card_id)
-    new = _new_items(store, deck, cards, now, new_left, seen_today, taken)
+    reviews = _take(
+        lambda limit: store.due_items(deck.id, now, due_by=day.end, limit=limit, states=(LearningState.REVIEW,)),
+        reviews_left + 16, cards, reviews_left, seen_today, taken,
+    )  # fmt: skip
+    new = _take(
+        lambda limit: store.new_items(deck.id, now, limit=limit), 2 * new_left + 16, cards, new_left, seen_today, taken
+    )
     return ReviewPlan(tuple(learning), tuple(later), tuple(reviews), tuple(new), new_left, reviews_left)
 
 
-def _new_items(
-    store: Store,
-    deck: Deck,
+def _take(
+    read: Callable[[int], Sequence[ItemRecord]],
+    first_limit: int,
     cards: Mapping[str, AnyCard],
-    now: datetime,
     wanted: int,
     seen_today: Mapping[str, str],
     taken: set[str],
 ) -> list[ItemRecord]:
-    """Up to `wanted` new items in deck order, siblings left out; reads a few more only when siblings were skipped."""
-    limit = 2 * wanted + 16
+    """Up to `wanted` items in the order `read(limit)` gives them, siblings left out.
+
+    Reads `first_limit` items, and more only when siblings or removed cards were
+    skipped, so a large deck costs a few hundred index entries, not a pass.
+    """
+    limit = first_limit
     while wanted:
-        records = store.new_items(deck.id, now, limit=limit)
+        records = read(limit)
         chosen: list[ItemRecord] = []
         chosen_cards: set[str] = set()
         for record in records:

@@ -16,10 +16,10 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from quiz.errors import StorageError
-from quiz.model import Deck, MemoryState
+from quiz.model import Deck, LearningState, MemoryState
 from quiz.storage import answers, queries, quizzes
 from quiz.storage.connection import StoreConnection
-from quiz.storage.db import from_us, to_us
+from quiz.storage.db import STATE_CODES, from_us, to_us
 from quiz.storage.records import (
     DailyWork,
     HardItem,
@@ -36,6 +36,9 @@ from quiz.storage.rows import ITEM_COLUMNS, REVIEW_COLUMNS, item_record, stored_
 from quiz.storage.sync import sync_deck
 
 _T = TypeVar("_T")
+
+_BATCH = 500
+"""Keys per `IN (...)` list: well under SQLite's limit on bound parameters."""
 
 
 class Store(StoreConnection):
@@ -84,14 +87,34 @@ class Store(StoreConnection):
         }
 
     def due_items(
-        self, deck_id: str, now: datetime, *, due_by: datetime | None = None, limit: int | None = None
+        self,
+        deck_id: str,
+        now: datetime,
+        *,
+        due_by: datetime | None = None,
+        limit: int | None = None,
+        states: Iterable[LearningState] | None = None,
     ) -> list[ItemRecord]:
         """Scheduled items due by `due_by` (default `now`), earliest due first.
 
         Leaves out new, suspended and hidden items, and those still buried at `now`.
         Pass the end of the study day as `due_by` for "everything due today": an item
         buried until that moment stays out, because burying is judged at `now`.
+        `states` keeps only items in those learning states, read from the item_status
+        index: the review queue asks for every due learning item this way, so a backlog
+        of old reviews can never push a learning step out of a `limit`.
         """
+        if states is not None:
+            codes = sorted({STATE_CODES[LearningState(state)] for state in states})
+            if not codes:
+                return []
+            return self._select_items(
+                deck_id,
+                f" AND i.hidden = 0 AND i.suspended = 0 AND i.state IN ({', '.join('?' * len(codes))})"
+                " AND i.due <= ? AND (i.buried_until IS NULL OR i.buried_until <= ?) ORDER BY i.due, i.id LIMIT ?",
+                (*codes, to_us(due_by or now), to_us(now), -1 if limit is None else limit),
+                index="item_status",
+            )
         return self._select_items(
             deck_id,
             " AND i.due <= ? AND i.state IS NOT NULL AND i.suspended = 0 AND i.hidden = 0"
@@ -123,6 +146,90 @@ class Store(StoreConnection):
             return [item_record(deck_id, row) for row in rows]
 
         return self._read(work)
+
+    def items_by_key(self, deck_id: str, keys: Iterable[str]) -> dict[str, ItemRecord]:
+        """These items (hidden ones included), keyed by item key; keys the store has never seen are left out.
+
+        Reads them by the (deck, item_key) index a few hundred at a time: what a
+        session of a few cards needs, without a pass over a large deck.
+        """
+        wanted = list(dict.fromkeys(keys))
+
+        def work(conn: sqlite3.Connection) -> dict[str, ItemRecord]:
+            deck = self._deck_row(conn, deck_id, create=False)
+            found: dict[str, ItemRecord] = {}
+            if deck is None:
+                return found
+            for start in range(0, len(wanted), _BATCH):
+                batch = wanted[start : start + _BATCH]
+                rows = conn.execute(
+                    f"SELECT {ITEM_COLUMNS} FROM item AS i WHERE i.deck = ? "
+                    f"AND i.item_key IN ({', '.join('?' * len(batch))})",
+                    (deck, *batch),
+                )
+                for row in rows:
+                    found[row[0]] = item_record(deck_id, row)
+            return {key: found[key] for key in wanted if key in found}
+
+        return self._read(work)
+
+    def item_keys(
+        self,
+        deck_id: str,
+        *,
+        states: Iterable[LearningState | None] | None = None,
+        unavailable: bool = False,
+        include_hidden: bool = False,
+    ) -> set[str]:
+        """Item keys only, never whole records: cheap enough to ask of a 100,000-item deck.
+
+        With no filter: every key the store knows (hidden too when `include_hidden`),
+        read from the (deck, item_key) index alone. `states` (None in it meaning new):
+        visible, unsuspended items in those states, from the item_status index.
+        `unavailable=True`: the items no session may ask, the suspended and hidden ones.
+        """
+        ranges: list[tuple[str, tuple[object, ...]]]  # each an exact range of one index
+        if unavailable:
+            ranges = [("i.hidden = 1", ()), ("i.hidden = 0 AND i.suspended = 1", ())]
+        elif states is not None:
+            ranges = [
+                ("i.hidden = 0 AND i.suspended = 0 AND i.state IS NULL", ())
+                if state is None
+                else ("i.hidden = 0 AND i.suspended = 0 AND i.state = ?", (STATE_CODES[LearningState(state)],))
+                for state in dict.fromkeys(states)
+            ]
+        else:
+            ranges = [("1" if include_hidden else "i.hidden = 0", ())]
+        source = "item AS i INDEXED BY item_status" if unavailable or states is not None else "item AS i"
+
+        def work(conn: sqlite3.Connection) -> set[str]:
+            deck = self._deck_row(conn, deck_id, create=False)
+            keys: set[str] = set()
+            if deck is None:
+                return keys
+            for where, params in ranges:
+                sql = f"SELECT i.item_key FROM {source} WHERE i.deck = ? AND {where}"
+                keys.update(row[0] for row in conn.execute(sql, (deck, *params)))
+            return keys
+
+        return self._read(work)
+
+    def flagged_items(self, deck_id: str) -> list[ItemRecord]:
+        """Visible items whose text changed since last reviewed, or tagged leeches, in deck order.
+
+        Read through the partial indexes that hold only such items, so it costs
+        nothing for a large deck with none.
+        """
+        return self._select_items(
+            deck_id,
+            " AND i.id IN ("
+            "SELECT id FROM item INDEXED BY item_changed WHERE deck = ?1 AND hidden = 0 AND state IS NOT NULL "
+            "AND reviewed_fingerprint <> '' "
+            "AND (fingerprint <> reviewed_fingerprint OR answer_fingerprint <> reviewed_answer_fingerprint) "
+            "UNION SELECT id FROM item INDEXED BY item_leech WHERE deck = ?1 AND hidden = 0 AND leech = 1"
+            ") ORDER BY i.position, i.id",
+            (),
+        )
 
     def counts(self, deck_id: str, now: datetime, day_end: datetime) -> ItemCounts:
         """How the deck's items stand at `now`; `day_end` is when the current study day ends (UTC).
