@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from quiz.grading import Verdict, expected_answer
+from quiz.grading import Verdict
 from quiz.model import MemoryState, Rating
 from quiz.scheduling import Scheduler, preview
 from quiz.session.flow import StudyQueue
@@ -36,6 +36,8 @@ class Step:
 
 def expected_text(item: StudyItem) -> str:
     """The right answer of the deck card behind a recognition question."""
+    from quiz.grading.grader import expected_answer
+
     return recall_answer(item.deck_card, item.key) or expected_answer(item.deck_card, item=item.grade_key)
 
 

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from quiz.clock import Clock
 from quiz.errors import QuizError, StorageError
-from quiz.grading import Verdict, grade
+from quiz.grading import Verdict
 from quiz.grading.verdict import Rule
 from quiz.model import (
     AnyCard,
@@ -206,6 +206,8 @@ class Session:
             seconds = elapsed
         else:
             seconds = self._monotonic() - self._asked_at if self._asked_at is not None else 0.0
+        from quiz.grading.grader import grade  # loaded with the first answer, not before the first question
+
         try:
             verdict = grade(item.card, response, item=item.grade_key, elapsed=seconds)  # type: ignore[arg-type]
         except ValueError as error:

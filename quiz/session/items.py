@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from quiz.grading import expected_answer
 from quiz.model import (
     AnyCard,
     Choice,
@@ -94,6 +93,8 @@ def recall_answer(card: AnyCard, key: str) -> str | None:
     """The short answer of a recognisable item, or None when the item is not recognisable."""
     if not isinstance(card, RECOGNISABLE):
         return None
+    from quiz.grading.grader import expected_answer
+
     if key == card.id:
         if isinstance(card, ClozeCard):  # a whole cloze card has several answers
             return None

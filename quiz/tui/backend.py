@@ -211,10 +211,10 @@ class Backend:
 
     def start_session(self, path: Path, mode: str, options: dict[str, Any], *, rng: random.Random) -> Any:
         """Load the deck and start a session on it, seen through a StudyDriver."""
-        from quiz.loader import load_deck
+        from quiz.loader import deck_cache_dir, load_deck
         from quiz.tui.session_driver import SessionDriver
 
-        deck = load_deck(path)
+        deck = load_deck(path, cache_dir=deck_cache_dir(self.data_dir))
         driver = SessionDriver.start(self, deck, mode, options, rng=rng)
         self._decks[deck.id] = deck
         self._synced.add(deck.id)  # starting the session synced it

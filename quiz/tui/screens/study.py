@@ -123,7 +123,8 @@ class StudyScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
         self.show_current()
-        self._mention_deck_changes()
+        # after the first card is painted: reading what changed scans every item of a large deck
+        self.call_after_refresh(self._mention_deck_changes)
 
     def _mention_deck_changes(self) -> None:
         """Say what changed in the deck since last time; offer to reset cards whose answer changed."""
