@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, replace
 from typing import Any
 
@@ -19,6 +19,7 @@ from quiz.model import Deck, LearningState, MemoryState, StudyOptions
 from quiz.scheduling import make_scheduler
 from quiz.session.engine import Session
 from quiz.session.flow import Mode, StudyQueue
+from quiz.session.memory import ItemMemory
 from quiz.session.queues import all_item_keys, build_review_plan, quiz_keys
 from quiz.storage import ItemRecord, Store
 
@@ -94,9 +95,9 @@ def start_session(
     settings: dict[str, object] = {}
     if mode is Mode.REVIEW:  # reads only the items it will ask: a large deck opens at once
         plan = build_review_plan(store, deck, cards, now=now, options=options)
-        records: Mapping[str, ItemRecord] = {
-            record.item_key: record for record in (*plan.learning, *plan.later, *plan.reviews, *plan.new)
-        }
+        memory = ItemMemory(
+            {record.item_key: record for record in (*plan.learning, *plan.later, *plan.reviews, *plan.new)}
+        )
         queue = StudyQueue(
             upcoming=plan.keys(), later=sorted((r.memory.due, r.item_key) for r in plan.later if r.memory)
         )
@@ -105,7 +106,9 @@ def start_session(
             deck, rng=rng, count=count, types=types, tags=tags, shuffle=shuffle
         )  # fmt: skip
         chosen = [key for key in chosen if key in cards]
-        records = _records(store, deck, all_item_keys(deck, card_ids=chosen)) if update_schedule else {}
+        memory = ItemMemory()  # a quiz that leaves the schedule alone needs no memory
+        if update_schedule:
+            memory = _practice_items(store, deck, all_item_keys(deck, card_ids=chosen))[0]
         settings = {
             "count": len(chosen),
             "types": sorted(types) if types else None,
@@ -117,19 +120,15 @@ def start_session(
         queue = StudyQueue(upcoming=chosen)
     else:
         candidates = _practice_keys(deck, rng=rng, count=count, types=types, tags=tags, keys=keys)
-        records = _records(store, deck, candidates)
-        chosen = [
-            key for key in candidates if key not in records or not (records[key].suspended or records[key].hidden)
-        ]
+        memory, unavailable = _practice_items(store, deck, candidates)
+        chosen = [key for key in candidates if key not in unavailable]
         if mode is Mode.LEARN:
             queue = StudyQueue(upcoming=[], waiting=chosen)
-            queue.right = {key: 1 for key in chosen if key in records and _known(records[key].memory)}
+            queue.right = {key: 1 for key in _known(store, deck, chosen, memory)}
         else:
             if shuffle:
                 rng.shuffle(chosen)
             queue = StudyQueue(upcoming=chosen)
-    memory: dict[str, MemoryState | None] = {key: record.memory for key, record in records.items()}
-    new_keys = {key for key, record in records.items() if record.memory is None}
     return Session(
         store,
         deck,
@@ -140,7 +139,7 @@ def start_session(
         options=options,
         queue=queue,
         memory=memory,
-        new_keys=new_keys,
+        new_keys=memory.new,
         update_schedule=update_schedule,
         quiz_settings=settings,
         sync=report,
@@ -149,25 +148,38 @@ def start_session(
     )
 
 
-def _known(memory: MemoryState | None) -> bool:
-    return memory is not None and memory.state is LearningState.REVIEW
-
-
 FEW_ITEMS = 500
-"""Up to this many items are read one by one; more, and the whole deck is read at once."""
+"""Up to this many items are read at the start, in one indexed query; more are looked up as they are asked."""
 
 
-def _records(store: Store, deck: Deck, keys: Sequence[str]) -> dict[str, ItemRecord]:
-    """What the store knows of these items (items it has never seen are left out)."""
-    if len(keys) > FEW_ITEMS:
-        every = store.items(deck.id)
-        return {key: every[key] for key in keys if key in every}
-    found = {}
-    for key in keys:
-        record = store.get_item(deck.id, key)
-        if record is not None:
-            found[key] = record
-    return found
+def _practice_items(store: Store, deck: Deck, keys: Sequence[str]) -> tuple[ItemMemory, set[str]]:
+    """The memory of these items and which are suspended or hidden (no session asks those).
+
+    A few items are read now, in one indexed query. For many, only the keys of the
+    suspended and hidden items are read (an index range), and each item's memory
+    is looked up when it is first asked.
+    """
+
+    def lookup(key: str) -> ItemRecord | None:
+        return store.get_item(deck.id, key)
+
+    if len(keys) <= FEW_ITEMS:
+        records = store.items_by_key(deck.id, keys)
+        unavailable = {key for key, record in records.items() if record.suspended or record.hidden}
+        return ItemMemory(records, lookup=lookup), unavailable
+    return ItemMemory(lookup=lookup), store.item_keys(deck.id, unavailable=True)
+
+
+def _known(store: Store, deck: Deck, keys: Sequence[str], memory: ItemMemory) -> list[str]:
+    """Which of these items are already learnt (in the review state): learn mode wants them right once only."""
+    if len(keys) <= FEW_ITEMS:
+        return [key for key in keys if _is_known(memory.get(key))]
+    known = store.item_keys(deck.id, states=(LearningState.REVIEW,))
+    return [key for key in keys if key in known]
+
+
+def _is_known(memory: MemoryState | None) -> bool:
+    return memory is not None and memory.state is LearningState.REVIEW
 
 
 def _practice_keys(

@@ -74,3 +74,61 @@ def test_due_items_by_state_reads_only_those_states_earliest_first(store, clock)
     steps = store.due_items(deck.id, now, states=(LearningState.LEARNING, LearningState.RELEARNING))
     assert [item.item_key for item in steps] == [learning[2]]
     assert store.due_items(deck.id, now, states=()) == []
+
+
+def _never_read_whole_deck(store: Store, monkeypatch) -> None:  # noqa: ANN001 - pytest fixture
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the session read every item of the deck")
+
+    monkeypatch.setattr(store, "items", refuse)
+
+
+def _many_items_some_put_away(store: Store, clock):  # noqa: ANN001, ANN202
+    """A deck over FEW_ITEMS: c1, c2 learnt (c2 due in ten days), c3 suspended, c4 hidden (left the deck)."""
+    deck = capitals(700)
+    store.sync_deck(capitals(701))  # c700 was in the deck once: hidden when the deck below is synced
+    store.sync_deck(deck)
+    now = clock.now()
+    _schedule(store, deck.id, "c1", _memory(LearningState.REVIEW, now - timedelta(days=1), now - timedelta(days=4)))
+    _schedule(store, deck.id, "c2", _memory(LearningState.REVIEW, now + timedelta(days=10), now - timedelta(days=1)))
+    store.suspend(deck.id, ["c3"])
+    return deck
+
+
+def test_cram_over_a_large_deck_leaves_out_suspended_items_and_knows_which_are_new(store, clock, monkeypatch) -> None:
+    deck = _many_items_some_put_away(store, clock)
+    _never_read_whole_deck(store, monkeypatch)
+    session = start_session(store, deck, mode="cram", clock=clock, rng=random.Random(4), sync=False, shuffle=False)
+    queue = [session.current.key, *session._queue.upcoming]
+    assert "c3" not in queue and len(queue) == 699
+    assert queue[:3] == ["c0", "c1", "c2"]
+    assert session.current.is_new
+    session.answer(right_response(session.current), elapsed=3.0)
+    assert session.current.key == "c1" and not session.current.is_new
+    session.answer(right_response(session.current), elapsed=3.0)
+    logged = store.reviews(deck.id, "c1")[-1]
+    assert logged.review.mode is StudyMode.CRAM and logged.before is not None
+    assert logged.before.due == clock.now() - timedelta(days=1)  # the state it had, looked up when asked
+    assert store.get_item(deck.id, "c1").memory == logged.before  # cram leaves the schedule alone
+
+
+def test_learn_over_a_large_deck_needs_learnt_items_right_once_and_schedules_from_their_state(
+    store, clock, monkeypatch
+) -> None:
+    deck = _many_items_some_put_away(store, clock)
+    _never_read_whole_deck(store, monkeypatch)
+    session = start_session(store, deck, mode="learn", clock=clock, rng=random.Random(4), sync=False)
+    assert session._queue.right == {"c1": 1, "c2": 1}
+    queued = [session.current.key, *session._queue.upcoming, *session._queue.waiting]
+    assert "c3" not in queued and len(set(queued)) == 699
+    before = store.get_item(deck.id, "c2").memory
+    for _ in range(10):  # the first round holds c2: skip to it
+        if session.current.key == "c2":
+            break
+        session.skip()
+    item = session.current
+    assert item.key == "c2" and not item.is_new
+    session.answer(right_response(item), elapsed=3.0)
+    logged = store.reviews(deck.id, "c2")[-1]
+    assert logged.before == before and logged.after is not None
+    assert logged.after.reps == before.reps + 1  # scheduled on from the state it had, not as a new card
