@@ -44,13 +44,20 @@ class SessionDriver:
 
     @classmethod
     def start(
-        cls, backend: Any, deck: Deck, mode: str, options: Mapping[str, Any], *, rng: random.Random
+        cls,
+        backend: Any,
+        deck: Deck,
+        mode: str,
+        options: Mapping[str, Any],
+        *,
+        rng: random.Random,
+        sync: bool = True,
     ) -> SessionDriver:
-        """Open a session on `deck` in `mode` (the session syncs the deck with the store)."""
+        """Open a session on `deck` in `mode` (the session syncs the deck with the store unless told it is synced)."""
         from quiz.session import start_session
 
         chosen = {key: options[key] for key in ("count", "types", "tags") if options.get(key) is not None}
-        session = start_session(backend.store, deck, mode=mode, clock=backend.clock, rng=rng, **chosen)
+        session = start_session(backend.store, deck, mode=mode, clock=backend.clock, rng=rng, sync=sync, **chosen)
         return cls(session, deck, mode, rng=rng, timer=bool(options.get("timer", True)))
 
     # --- the item being asked ----------------------------------------------------

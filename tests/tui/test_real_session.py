@@ -211,3 +211,38 @@ async def test_a_full_disk_keeps_the_question_and_says_not_saved(
         await pilot.pause()
         assert "✓ saved" in str(screen.query_one("#study-header").render())
     assert [r.review.item_key for r in _reviews(isolated_data_dir)] == [first]
+
+
+def test_a_deck_is_synced_again_only_when_it_changed_since_the_home_screen_counted_it(
+    decks, isolated_data_dir, clock, monkeypatch
+) -> None:
+    import random
+
+    from quiz.loader import load_deck
+    from quiz.storage.store import Store
+    from quiz.tui.backend import Backend
+
+    path = decks / "five-statements.toml"
+    backend = Backend(isolated_data_dir, clock=clock, seed=1)
+    assert backend.deck_counts(load_deck(path)) is not None  # what the home screen does for each deck
+    syncs: list[str] = []
+    real_sync = Store.sync_deck
+
+    def counting_sync(store: Store, deck):  # noqa: ANN001, ANN202
+        syncs.append(deck.id)
+        return real_sync(store, deck)
+
+    monkeypatch.setattr(Store, "sync_deck", counting_sync)
+    backend.start_session(path, "review", {}, rng=random.Random(1))
+    assert syncs == []
+
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\n[[cards]]\nid = "added-later"\ntype = "true_false"\n'
+        + 'question = "A card added after listing."\nanswer = true\n',
+        encoding="utf-8",
+    )
+    backend.start_session(path, "review", {}, rng=random.Random(1))
+    assert syncs == [DECK_ID]
+    assert "added-later" in backend.store.items(DECK_ID)
+    backend.close()
