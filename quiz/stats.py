@@ -185,7 +185,7 @@ def overall_stats(store: Store, decks: Sequence[Deck], *, now: datetime, tz: tzi
 def _deck_counts(store: Store, deck: Deck, now: datetime, today: date, hour: int, tz: tzinfo | None) -> ItemCounts:
     """The store's counts, plus items of the deck the store has not seen yet (they are new)."""
     counts = store.counts(deck.id, now, day_start(today + timedelta(days=1), day_starts_at=hour, tz=tz))
-    known = store.items(deck.id, include_hidden=True)
+    known = store.item_keys(deck.id, include_hidden=True)  # keys only, from an index: not a record per item
     unseen = sum(1 for card in deck.cards for key in item_keys(card) if key not in known)
     if not unseen:
         return counts

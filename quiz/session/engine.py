@@ -50,6 +50,9 @@ from quiz.storage import Store, StudyMode, SyncReport
 
 _T = TypeVar("_T")
 
+READ_ONLY_NOTICE = "the data folder is read-only, practice only"
+"""What a session on a read-only store says about saving, short enough for the study header."""
+
 
 class Session:
     """A study session over one deck. Build it with `quiz.session.start_session`."""
@@ -102,12 +105,19 @@ class Session:
         self._skipped = 0
         self._hint_used = False
         self._leeches: list[str] = []
-        self._saved = True
-        self._unsaved_reason = ""
+        self.saves_answers = not store.read_only
+        """False when the store cannot be written (a read-only data folder): answers are graded and
+        scheduled within the session, and nothing is saved. The UI should say so (`not_saved_notice`)."""
+        self.not_saved_notice = "" if self.saves_answers else READ_ONLY_NOTICE
+        """Why nothing is saved, for the UI to show from the start ("" when answers are saved)."""
+        self._saved = self.saves_answers
+        self._unsaved_reason = self.not_saved_notice
         self._closed = False
         self._answer_pool: dict[str, list[str]] | None = None
-        self.session_id = store.start_session(deck.id, StudyMode(mode.value))
-        self.quiz_id = store.start_quiz(deck.id, dict(quiz_settings or {})) if mode is Mode.QUIZ else None
+        self.session_id = store.start_session(deck.id, StudyMode(mode.value)) if self.saves_answers else None
+        self.quiz_id = (
+            store.start_quiz(deck.id, dict(quiz_settings or {})) if mode is Mode.QUIZ and self.saves_answers else None
+        )
         self._recorder = Recorder(
             store,
             deck.id,
@@ -118,6 +128,7 @@ class Session:
             self.update_schedule,
             quiz_id=self.quiz_id,
             log_reviews=mode is not Mode.QUIZ or self.update_schedule,
+            saving=self.saves_answers,
         )
         self._advance()
 
@@ -266,14 +277,14 @@ class Session:
         item = self._require_current()
         keys = self._card_keys(item)
         day = StudyDay.of(self.clock.now(), self.options)
-        self._store_call(lambda: self.store.bury(self.deck.id, keys, day.end))
+        self._store_write(lambda: self.store.bury(self.deck.id, keys, day.end))
         self._drop(keys)
 
     def suspend(self) -> None:
         """Keep the current card (all its items) out of every review until the student unsuspends it."""
         item = self._require_current()
         keys = self._card_keys(item)
-        self._store_call(lambda: self.store.suspend(self.deck.id, keys))
+        self._store_write(lambda: self.store.suspend(self.deck.id, keys))
         self._drop(keys)
 
     def undo(self) -> StudyItem | None:
@@ -299,7 +310,7 @@ class Session:
 
     def reload(self, deck: Deck) -> SyncReport:
         """Carry on with an edited deck: sync the store, drop removed cards, show edited ones as they now are."""
-        report = self._store_call(lambda: self.store.sync_deck(deck))
+        report = self._store_write(lambda: self.store.sync_deck(deck)) or SyncReport(deck_id=deck.id)
         self.deck = deck
         self._cards = {card.id: card for card in deck.cards}
         self.sync = report
@@ -321,18 +332,18 @@ class Session:
 
     def changes(self) -> DeckChanges:
         """Edited cards and leeches of this deck, for the UI to mention when the session opens."""
-        records = self.store.items(self.deck.id)
+        records = self.store.flagged_items(self.deck.id)  # through indexes of flagged items: no pass over the deck
         return DeckChanges(
-            changed=tuple(key for key, record in records.items() if record.changed and not record.answer_changed),
-            answer_changed=tuple(key for key, record in records.items() if record.answer_changed),
-            leeches=tuple(key for key, record in records.items() if record.leech),
+            changed=tuple(record.item_key for record in records if record.changed and not record.answer_changed),
+            answer_changed=tuple(record.item_key for record in records if record.answer_changed),
+            leeches=tuple(record.item_key for record in records if record.leech),
             notices=self.sync.notices if self.sync is not None else (),
         )
 
     def reset_items(self, keys: Sequence[str]) -> None:
         """Start these items afresh (e.g. after their answer changed); their history is kept."""
         keys = list(keys)
-        self._store_call(lambda: self.store.reset(self.deck.id, keys))
+        self._store_write(lambda: self.store.reset(self.deck.id, keys))
         for key in keys:
             self._memory[key] = None
             self._new.add(key)
@@ -340,7 +351,7 @@ class Session:
     def keep_progress(self, keys: Sequence[str]) -> None:
         """Keep the progress of edited items and stop flagging them."""
         keys = list(keys)
-        self._store_call(lambda: self.store.acknowledge_change(self.deck.id, keys))
+        self._store_write(lambda: self.store.acknowledge_change(self.deck.id, keys))
 
     # --- end -------------------------------------------------------------------------
 
@@ -373,7 +384,9 @@ class Session:
             quiz_id = self.quiz_id
             asked = len(self._results) + unanswered
             self._store_call(lambda: self.store.finish_quiz(quiz_id, score=summary.points, max_score=float(asked)))
-        self._store_call(lambda: self.store.finish_session(self.session_id, summary.as_dict()))
+        session_id = self.session_id
+        if session_id is not None:
+            self._store_call(lambda: self.store.finish_session(session_id, summary.as_dict()))
 
     def retry_misses(self) -> Session | None:
         """A new session over the items missed here: a quiz again for a quiz, cram otherwise; None if none."""
@@ -404,9 +417,15 @@ class Session:
             self._saved = False
             self._unsaved_reason = str(error)
             raise
-        self._saved = True
-        self._unsaved_reason = ""
+        self._saved = self.saves_answers
+        self._unsaved_reason = self.not_saved_notice
         return result
+
+    def _store_write(self, work: Callable[[], _T]) -> _T | None:
+        """A change the student asked of the store; a read-only store is left alone (None), the session goes on."""
+        if not self.saves_answers:
+            return None
+        return self._store_call(work)
 
     def _card_keys(self, item: StudyItem) -> list[str]:
         card = self._cards.get(item.card_id)

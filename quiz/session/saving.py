@@ -34,7 +34,7 @@ class Recorder:
     store: Store
     deck_id: str
     mode: StudyMode
-    session_id: int
+    session_id: int | None
     scheduler: Scheduler
     options: StudyOptions
     update_schedule: bool
@@ -42,6 +42,8 @@ class Recorder:
     quiz_id: int | None = None
     log_reviews: bool = True
     """Write review rows at all (a quiz that leaves the schedule alone writes quiz answers only)."""
+    saving: bool = True
+    """False on a read-only store: answers are scheduled in memory only and nothing is written."""
 
     def save(
         self,
@@ -72,7 +74,8 @@ class Recorder:
             item_rating = gap_rating(verdict, item_key, rating) if len(keys) > 1 else rating
             before = memory_before.get(item_key)
             after = review(before, item_rating, now=at, scheduler=self.scheduler) if self.update_schedule else None
-            made_leech = after is not None and is_leech(before, after, self.options)
+            # a leech is suspended in the store; without saving, it could not stay suspended, so none is made
+            made_leech = self.saving and after is not None and is_leech(before, after, self.options)
             record = ReviewRecord(
                 deck_id=self.deck_id,
                 item_key=item_key,
@@ -85,7 +88,8 @@ class Recorder:
                 mode=self.mode,
                 session_id=self.session_id,
             )
-            review_ids.append(self.store.record_review(record, after, before=before, leech=made_leech))
+            if self.saving:
+                review_ids.append(self.store.record_review(record, after, before=before, leech=made_leech))
             if after is not None:
                 memory_after[item_key] = after
             leech = leech or made_leech

@@ -15,7 +15,7 @@ from typing import Any
 
 from quiz.clock import Clock, SystemClock
 from quiz.errors import QuizError
-from quiz.model import Deck, LearningState, MemoryState, StudyOptions
+from quiz.model import Deck, LearningState, MemoryState, StudyOptions, item_keys
 from quiz.scheduling import make_scheduler
 from quiz.session.engine import Session
 from quiz.session.flow import Mode, StudyQueue
@@ -87,7 +87,8 @@ def start_session(
         raise QuizError(f"unknown study mode {mode!r}: choose review, quiz, learn or cram") from None
     clock = clock or SystemClock()
     rng = rng or random.Random(seed)
-    report = store.sync_deck(deck) if sync else None
+    # A read-only store cannot take the sync (it would fail): the session practises on what the store holds.
+    report = store.sync_deck(deck) if sync and not store.read_only else None
     options = options or study_options(store, deck)
     scheduler = make_scheduler(options, fuzz=fuzz)
     now = clock.now()
@@ -101,6 +102,10 @@ def start_session(
         queue = StudyQueue(
             upcoming=plan.keys(), later=sorted((r.memory.due, r.item_key) for r in plan.later if r.memory)
         )
+        if store.read_only and len(plan.new) < plan.new_left:  # cards added since the store could last be written
+            unseen = _unseen_new(store, deck, plan.new_left - len(plan.new))
+            queue.upcoming.extend(unseen)
+            memory.new.update(unseen)
     elif mode is Mode.QUIZ:
         chosen = list(keys) if keys is not None else quiz_keys(
             deck, rng=rng, count=count, types=types, tags=tags, shuffle=shuffle
@@ -168,6 +173,19 @@ def _practice_items(store: Store, deck: Deck, keys: Sequence[str]) -> tuple[Item
         unavailable = {key for key, record in records.items() if record.suspended or record.hidden}
         return ItemMemory(records, lookup=lookup), unavailable
     return ItemMemory(lookup=lookup), store.item_keys(deck.id, unavailable=True)
+
+
+def _unseen_new(store: Store, deck: Deck, wanted: int) -> list[str]:
+    """Up to `wanted` cards the store has never seen, in deck order: the first item of each, as siblings are asked."""
+    known = store.item_keys(deck.id, include_hidden=True)
+    unseen: list[str] = []
+    for card in deck.cards:
+        if len(unseen) == wanted:
+            break
+        keys = item_keys(card)
+        if keys and not any(key in known for key in keys):
+            unseen.append(keys[0])
+    return unseen
 
 
 def _known(store: Store, deck: Deck, keys: Sequence[str], memory: ItemMemory) -> list[str]:

@@ -164,3 +164,16 @@ def test_heatmap_rows_start_in_the_same_column() -> None:
     rows = _heatmap([(today - timedelta(days=i), 1) for i in range(83, -1, -1)])
     starts = {len(row) - len(row[6:].lstrip(" ")) for row in rows[:7]}
     assert starts == {6}
+
+
+def test_cards_the_store_has_not_seen_count_as_new_without_reading_every_item(store, clock, monkeypatch) -> None:
+    store.sync_deck(capitals(6))
+    store.sync_deck(capitals(4))  # c4 and c5 left the deck: hidden, their history kept
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the statistics read every item of the deck")
+
+    monkeypatch.setattr(store, "items", refuse)
+    stats = deck_stats(store, capitals(8), now=clock.now(), tz=UTC)  # edited: c4 to c7 are in it again, unsynced
+    assert stats.counts.new == 6  # c0-c3 from the store, c6 and c7 never seen; c4 and c5 are known (hidden)
+    assert stats.counts.hidden == 2
