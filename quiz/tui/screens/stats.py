@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from rich.cells import cell_len, set_cell_size
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,8 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.errors import QuizError
+from quiz.text import one_line
 from quiz.tui import render
-from quiz.tui.widgets.charts import ForecastChart, Heatmap, meter
+from quiz.tui.widgets.charts import Fitted, ForecastChart, Heatmap, meter
+
+QUESTION_WIDTH = 70
+"""The most cells a hardest card's question takes, however wide the screen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +48,10 @@ class StatsView:
 
 
 def overview(view: StatsView) -> render.Content:
+    """Counts, streak and true retention."""
     parts: list[render.Part] = []
     for name, value in view.counts.items():
-        parts += [(f"{name} ", "$text-muted"), (f"{value}   ", "bold")]
+        parts += [(f"{name} ", "$text-muted"), (f"{value:,}   ", "bold")]
     if parts:
         parts.append("\n")
     parts += [("streak ", "$text-muted"), (f"{view.streak} day{'s' * (view.streak != 1)}   ", "bold")]
@@ -58,22 +64,54 @@ def overview(view: StatsView) -> render.Content:
     return render.join(*parts)
 
 
-def hardest_content(view: StatsView) -> render.Content:
+def shorten(text: str, width: int) -> str:
+    """`text` on one line in at most `width` cells, cut after a whole word and marked with "…".
+
+    A single word longer than the space is cut inside it, since showing part of it
+    beats showing nothing.
+    """
+    text = one_line(text)
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = set_cell_size(text, width - 1).rstrip()
+    if " " in cut and not text[len(cut) : len(cut) + 1].isspace():
+        cut = cut[: cut.rindex(" ")].rstrip()
+    return cut + "…"
+
+
+def hardest_content(view: StatsView, width: int | None = None) -> render.Content:
+    """The hardest cards, one line each: the question gives way to fit `width`, the numbers never do.
+
+    Questions are padded to one width so the details after them line up in a column.
+    """
     rows = [render.label("Hardest cards", "bold")]
     if not view.hardest:
         rows.append(render.label("none yet", "$text-muted"))
-    for card in view.hardest[:8]:
+    cards = view.hardest[:8]
+    lapses = [f"{card.lapses:>3}× " for card in cards]
+    details = [f"  {card.detail}" if card.detail else "" for card in cards]
+    room = QUESTION_WIDTH
+    if width is not None and cards:
+        widest = max(cell_len(a) + cell_len(b) for a, b in zip(lapses, details, strict=True))
+        room = max(8, min(room, width - widest))
+    questions = [shorten(card.question, room) for card in cards]
+    column = max((cell_len(q) for q in questions), default=0)
+    for count, question, detail in zip(lapses, questions, details, strict=True):
         rows.append(
             render.join(
-                (f"{card.lapses:>3}× ", "$error"),
-                render.deck_line(card.question[:70]),
-                (f"  {card.detail}" if card.detail else "", "$text-muted"),
+                (count, "$error"),
+                render.deck_line(question),
+                " " * (column - cell_len(question)),
+                (detail, "$text-muted"),
             )
         )
     return render.lines(rows)
 
 
-def scores_content(view: StatsView) -> render.Content:
+def scores_content(view: StatsView, width: int | None = None) -> render.Content:
+    """The last quiz scores, oldest first, with a meter coloured by how well each went."""
     rows = [render.label("Quiz scores", "bold")]
     if not view.quiz_scores:
         rows.append(render.label("no quizzes yet", "$text-muted"))
@@ -110,8 +148,8 @@ class StatsScreen(Screen[None]):
                     yield Static(render.label("Due in the next 30 days", "bold"))
                     yield ForecastChart(id="forecast")
             with Horizontal(id="stats-lists"):
-                yield Static(id="stats-hardest", classes="chart")
-                yield Static(id="stats-scores", classes="chart")
+                yield Fitted(id="stats-hardest", classes="chart")
+                yield Fitted(id="stats-scores", classes="chart")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -129,8 +167,8 @@ class StatsScreen(Screen[None]):
         self.query_one("#stats-overview", Static).update(overview(view))
         self.query_one(Heatmap).show(view.reviews_per_day, view.today)
         self.query_one(ForecastChart).show(view.forecast or [0] * 30)
-        self.query_one("#stats-hardest", Static).update(hardest_content(view))
-        self.query_one("#stats-scores", Static).update(scores_content(view))
+        self.query_one("#stats-hardest", Fitted).show_content(lambda width: hardest_content(view, width))
+        self.query_one("#stats-scores", Fitted).show_content(lambda width: scores_content(view, width))
 
     def action_back(self) -> None:
         self.app.pop_screen()
