@@ -158,3 +158,8 @@ def test_summary_screen(snap_compare, tmp_path: Path) -> None:
             self.push_screen(SummaryScreen(driver))
 
     assert snap_compare(Summarised(base.config), terminal_size=SIZE)
+
+
+def test_statistics_screen_side_by_side(snap_compare, tmp_path: Path, fake_numbers: None) -> None:
+    """At 120 columns the charts share a row and the forecast narrows its bars instead of wrapping."""
+    assert snap_compare(_home(tmp_path), terminal_size=(120, 30), press=["s"], run_before=_decks_loaded)
