@@ -12,7 +12,7 @@ from pathlib import Path
 
 from quiz.errors import DeckError, Problem
 from quiz.loader import load_deck
-from quiz.model import Deck
+from quiz.model import Deck, item_keys
 
 BUNDLED = "bundled"
 YOURS = "yours"
@@ -36,6 +36,11 @@ class DeckEntry:
     @property
     def first_problem(self) -> str:
         return str(self.problems[0]) if self.problems else ""
+
+    @property
+    def items(self) -> int:
+        """Study items: what New, Learn and Due count (each cloze gap and each reverse side is one)."""
+        return study_items(self.deck) if self.deck else 0
 
 
 def deck_files(folder: Path) -> list[Path]:
@@ -67,10 +72,20 @@ def find_decks(*, bundled: Path | None, yours: Path | None, given: Sequence[Path
     return found
 
 
-def load_entry(path: Path, origin: str) -> DeckEntry:
-    """Load one deck; its problems (or an unreadable file) become part of the entry, never an exception."""
+def study_items(deck: Deck) -> int:
+    """How many items the deck's cards yield, each scheduled on its own (see `quiz.model.item_keys`)."""
+    return sum(len(item_keys(card)) for card in deck.cards)
+
+
+def load_entry(path: Path, origin: str, *, cache_dir: Path | None = None) -> DeckEntry:
+    """Load one deck; its problems (or an unreadable file) become part of the entry, never an exception.
+
+    With `cache_dir` an unchanged deck loads from the loader's cache without parsing, so
+    the home list comes up fast; a cache that cannot be written (a read-only data folder)
+    only costs that speed, since the loader ignores its own write failures.
+    """
     try:
-        return DeckEntry(path, origin, load_deck(path))
+        return DeckEntry(path, origin, load_deck(path, cache_dir=cache_dir))
     except DeckError as error:
         return DeckEntry(path, origin, None, error.problems)
     except OSError as error:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, OptionList
+from textual.widgets._footer import FooterKey
 
+from quiz.loader import deck_cache_dir
 from quiz.tui.backend import Backend, DeckCounts
 from quiz.tui.screens.deck import DeckScreen
 from quiz.tui.screens.home import HomeScreen
@@ -76,8 +78,9 @@ async def test_a_broken_deck_shows_its_first_error_and_e_shows_them_all(app_fact
         assert isinstance(app.screen, ProblemsScreen)
         assert app.screen.query_one(OptionList).option_count == 2
         await pilot.press("escape")
-        await pilot.press("r")  # a broken deck cannot be studied: its problems show instead
-        assert isinstance(app.screen, ProblemsScreen)
+        await pilot.press("r", "l", "q", "c")  # a broken deck cannot be studied
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
     assert started == []
 
 
@@ -126,6 +129,139 @@ async def test_statistics_screen_draws_charts(app_factory, started) -> None:
         assert "12 reviews on 1 day" in heatmap
         assert "today" in str(app.screen.query_one("#forecast").render())
         assert "75%" in str(app.screen.query_one("#stats-scores").render())
+
+
+def _footer(app) -> dict[str, str]:  # noqa: ANN001
+    """The keys the footer shows that are wholly visible: key → what it does.
+
+    A key is visible when it ends inside the screen and before the command palette key,
+    which is docked on the right and covers whatever runs under it.
+    """
+    keys = list(app.screen.query(FooterKey))
+    palette = [key for key in keys if key.has_class("-command-palette")]
+    right = min([key.region.x for key in palette], default=app.size.width)
+    shown = {key.key: key.description for key in palette}
+    for key in keys:
+        if not key.has_class("-command-palette") and key.region.width and key.region.right <= right:
+            shown[key.key] = key.description
+    return shown
+
+
+def _cell(app, row: int, column: str) -> str:  # noqa: ANN001
+    table = app.screen.query_one("#decks", DataTable)
+    return str(table.get_row_at(row)[[c.key.value for c in table.columns.values()].index(column)])
+
+
+async def _highlight(app, pilot, title: str) -> None:  # noqa: ANN001
+    app.screen.query_one("#decks", DataTable).move_cursor(row=_rows(app).index(title))
+    await pilot.pause()
+    await pilot.pause()
+
+
+STUDY_KEYS = {"r": "Review", "l": "Learn", "q": "Quiz", "c": "Cram"}
+EVERYWHERE = {"s": "Stats", "question_mark": "Help", "ctrl+q": "Quit", "ctrl+p": "palette"}
+ALWAYS = EVERYWHERE | {"n": "New deck"}
+"""Keys the home screen always shows, whichever deck is highlighted."""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_home_footer_shows_every_key_a_student_needs(app_factory, decks, started, size) -> None:
+    app = app_factory(decks)
+    async with app.run_test(size=size) as pilot:
+        await _ready(app, pilot)
+        await _highlight(app, pilot, "Every question type")
+        assert _footer(app) == STUDY_KEYS | ALWAYS
+        await _highlight(app, pilot, "⚠ broken")
+        assert _footer(app) == {"e": "Errors"} | ALWAYS
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_deck_footer_shows_every_key_a_student_needs(app_factory, decks, started, size) -> None:
+    app = app_factory(decks)
+    async with app.run_test(size=size) as pilot:
+        await _ready(app, pilot)
+        await _highlight(app, pilot, "Every question type")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DeckScreen)
+        assert _footer(app) == STUDY_KEYS | {"escape": "Back"} | EVERYWHERE
+
+
+async def test_home_counts_study_items_in_every_column(app_factory, decks) -> None:
+    """all-types.toml has 10 cards; its cloze card has two gaps, so 11 items, all new (real store)."""
+    app = app_factory(decks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        table = app.screen.query_one("#decks", DataTable)
+        assert [str(col.label) for col in table.columns.values()][:5] == ["Deck", "Items", "New", "Learn", "Due"]
+        row = _rows(app).index("Every question type")
+        assert (_cell(app, row, "items"), _cell(app, row, "new"), _cell(app, row, "due")) == ("11", "11", "0")
+        await _highlight(app, pilot, "Every question type")
+        assert "10 cards make 11 study items" in str(app.screen.query_one("#home-detail").render())
+        await _highlight(app, pilot, "Five statements")
+        assert "5 cards, each studied as one item" in str(app.screen.query_one("#home-detail").render())
+        await _highlight(app, pilot, "Every question type")
+        await pilot.press("enter")
+        await pilot.pause()
+        counts = str(app.screen.query_one("#deck-counts").render())
+        assert "10 cards make 11 study items" in counts
+        rows = [line.split() for line in counts.splitlines()[2:]]
+        assert rows == [["new", "11"], ["learning", "0"], ["due", "today", "0"]]
+
+
+async def test_home_lists_decks_through_the_loader_cache(app_factory, decks, started, isolated_data_dir) -> None:
+    app = app_factory(decks)
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+    entries = list(deck_cache_dir(isolated_data_dir).glob("*.deck"))
+    assert len(entries) == 3  # every deck that loaded; broken.toml has nothing to keep
+
+
+async def test_a_cache_that_cannot_be_written_does_not_stop_the_list(
+    app_factory, decks, started, isolated_data_dir
+) -> None:
+    (isolated_data_dir / "cache").write_text("a file where the cache folder should be")  # fails even for root
+    app = app_factory(decks)
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+        rows = _rows(app)
+        assert "Every question type" in rows and "⚠ broken" in rows and len(rows) == 4
+        assert _cell(app, rows.index("Every question type"), "items") == "11"
+
+
+async def test_an_empty_decks_folder_says_where_decks_go(app_factory, tmp_path, started) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = app_factory(empty)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        assert _rows(app) == []
+        detail = str(app.screen.query_one("#home-detail").render())
+        assert "No decks yet" in detail and "press n" in detail
+        assert _footer(app) == ALWAYS  # nothing to study, so no study keys
+
+
+async def test_home_title_sums_up_decks_and_what_is_due(app_factory, decks, started) -> None:
+    app = app_factory(decks)
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+        title = str(app.screen.query_one("#home-title").render())
+        assert "4 decks, 1 with errors" in title
+        assert "6 due today" in title  # the stand-in counts say 2 due for each of the three good decks
+
+
+async def test_long_titles_get_more_room_in_a_wide_terminal(app_factory, decks, started) -> None:
+    app = app_factory(decks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        narrow = [row for row in _rows(app) if "Hostile" in row][0]
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        await pilot.pause()
+        wide = [row for row in _rows(app) if "Hostile" in row][0]
+    assert narrow.endswith("…") and len(narrow) == 30
+    assert not wide.endswith("…") and wide.startswith(narrow[:-1])
 
 
 async def _ready(app, pilot) -> None:  # noqa: ANN001

@@ -10,7 +10,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from quiz.text import one_line
 from quiz.tui import render
-from quiz.tui.catalog import DeckEntry
+from quiz.tui.catalog import DeckEntry, study_items
 
 ID_WIDTH = 16
 """Card ids longer than this are cut in the card list."""
@@ -20,6 +20,9 @@ ROWS_PER_CHUNK = 500
 
 QUESTION_COUNTS = (0, 5, 10, 20, 50)
 """Quiz lengths the `n` key cycles through; 0 means every card."""
+
+WIDE = 110
+"""From this width the footer spreads its keys out; below it they sit close so all fit in 80."""
 
 
 class DeckScreen(Screen[None]):
@@ -50,6 +53,8 @@ class DeckScreen(Screen[None]):
         self.tags = sorted({tag for card in self.deck.cards for tag in card.tags})
         self.tag_index = -1
         self.timer = False
+        self.items = study_items(self.deck)
+        """Study items (each cloze gap and reverse side is one): what new, learning and due count."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="deck-top"):
@@ -60,7 +65,7 @@ class DeckScreen(Screen[None]):
                 yield Static(id="deck-quiz", classes="panel")
         yield Static(render.label(f"{'Id':<{ID_WIDTH}}  {'Type':<10}  Question", "bold $text-muted"), id="cards-head")
         yield OptionList(id="cards")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # One OptionList row per card, never a widget per card; a long deck's rows are added in
@@ -78,6 +83,9 @@ class DeckScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self._show_counts()
+
+    def on_resize(self) -> None:
+        self.query_one(Footer).compact = self.size.width < WIDE
 
     def _about(self) -> render.Content:
         deck = self.deck
@@ -102,19 +110,23 @@ class DeckScreen(Screen[None]):
         return render.lines(rows) if rows else render.label("")
 
     def _show_counts(self) -> None:
+        """Cards and study items apart, so that new 11 beside 10 cards reads as what it is."""
         counts = self.app.backend.deck_counts(self.deck)  # type: ignore[attr-defined]
-        rows = [render.label("Cards", "bold"), render.label(f"{len(self.deck.cards)} cards")]
-        if counts is not None:
-            rows.append(
-                render.join(
-                    ("new ", "$text-muted"),
-                    (str(getattr(counts, "new", 0)), "bold $primary"),
-                    ("  learning ", "$text-muted"),
-                    (str(getattr(counts, "learning", 0)), "bold $warning"),
-                    ("  due today ", "$text-muted"),
-                    (str(getattr(counts, "due", 0)), "bold $success"),
-                )
-            )
+        cards = len(self.deck.cards)
+        made = f"{cards} card{'s' * (cards != 1)}"
+        if self.items != cards:
+            made += f" make {self.items} study items"
+        rows = [render.label("Study items", "bold"), render.label(made, "$text-muted")]
+        if counts is None:
+            # as tall as the quiz panel beside it, so their borders line up
+            rows += [render.label("progress not available", "$text-muted"), render.label(""), render.label("")]
+        else:
+            for name, value, style in (
+                ("new      ", getattr(counts, "new", 0), "bold $text-primary"),
+                ("learning ", getattr(counts, "learning", 0), "bold $text-warning"),
+                ("due today", getattr(counts, "due", 0), "bold $text-success"),
+            ):
+                rows.append(render.join((f"{name} ", "$text-muted"), (f"{value:>5}", style)))
         self.query_one("#deck-counts", Static).update(render.lines(rows))
 
     @property
@@ -130,7 +142,9 @@ class DeckScreen(Screen[None]):
 
     def _show_quiz_options(self) -> None:
         options = self.quiz_options
-        count = options["count"] or f"all {len(self.deck.cards)}"
+        cards = len(self.deck.cards)
+        wanted = options["count"]
+        count = f"{wanted} of {cards}" if isinstance(wanted, int) and wanted < cards else f"all {cards}"
         types = "all" if options["types"] is None else options["types"][0]  # type: ignore[index]
         tags = "all" if options["tags"] is None else options["tags"][0]  # type: ignore[index]
         rows = [

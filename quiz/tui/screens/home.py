@@ -14,17 +14,24 @@ from textual.widgets import DataTable, Footer, Static
 
 from quiz.clock import local_day
 from quiz.errors import QuizError
+from quiz.loader import deck_cache_dir
 from quiz.paths import bundled_decks_dir, user_decks_dir
 from quiz.tui import render
 from quiz.tui.catalog import DeckEntry, find_decks, load_entry
 from quiz.tui.widgets.charts import meter
 
 TITLE_WIDTH = 30
-"""Deck titles are cut to this many columns so the numbers fit in 80."""
+"""Deck titles are cut to this many columns so the numbers fit in 80 ..."""
+TITLE_MAX = 60
+"""... and get up to this many in a wider terminal."""
+NUMBERS_WIDTH = 50
+"""Columns taken by everything but the title (with the cells' padding) in an 80-column terminal."""
+WIDE = 110
+"""From this width the footer spreads its keys out; below it they sit close so all fit in 80."""
 
 COLUMNS = (
     ("Deck", "deck"),
-    ("Cards", "cards"),
+    ("Items", "items"),
     ("New", "new"),
     ("Learn", "learning"),
     ("Due", "due"),
@@ -34,7 +41,12 @@ COLUMNS = (
 
 
 class HomeScreen(Screen[None]):
-    """Lists decks with their counts; enter opens one, r/l/q/c start a mode straight away."""
+    """Lists decks with their counts; enter opens one, r/l/q/c start a mode straight away.
+
+    The footer offers only the keys that work on the highlighted deck: the study keys for a
+    deck that loaded, `e` for one with errors. That keeps every key readable at 80 columns
+    (all of them at once would not fit) and never offers a key that does nothing.
+    """
 
     BINDINGS = [
         Binding("enter", "open_deck", "Open", id="open", show=False),
@@ -44,7 +56,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "study('cram')", "Cram", id="cram"),
         Binding("e", "show_problems", "Errors", id="errors"),
         Binding("s", "stats", "Stats", id="stats"),
-        Binding("n", "new_deck", "New", id="new"),
+        Binding("n", "new_deck", "New deck", id="new"),
         Binding("f5", "rescan", "Rescan", id="rescan", show=False),
     ]
 
@@ -56,6 +68,8 @@ class HomeScreen(Screen[None]):
         """The decks listed, in table order."""
         self._loaded = False
         self._offered_backup = False
+        self._title_width = 0
+        """The title column's width as last laid out (0 before the first layout)."""
 
     def compose(self) -> ComposeResult:
         yield Static(render.label("quiz", "bold"), id="home-title")
@@ -63,13 +77,38 @@ class HomeScreen(Screen[None]):
         table: DataTable[object] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="home-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._lay_out(self.app.size.width)
+
+    def on_resize(self) -> None:
+        self._lay_out(self.size.width)
+
+    def _lay_out(self, width: int) -> None:
+        """Give deck titles the room the terminal has, and space the footer out when it is wide."""
+        self.query_one(Footer).compact = width < WIDE
+        title_width = max(TITLE_WIDTH, min(TITLE_MAX, width - NUMBERS_WIDTH))
+        if title_width == self._title_width:
+            return
+        self._title_width = title_width
         table = self.query_one("#decks", DataTable)
+        table.clear(columns=True)
         for title, key in COLUMNS:
             # the title column has a fixed width: measured widths can come out as the header's alone
-            table.add_column(title, key=key, width=TITLE_WIDTH if key == "deck" else None)
+            table.add_column(title, key=key, width=title_width if key == "deck" else None)
+        if self.entries:
+            self.refresh_rows()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Study keys for a deck that loaded, `e` for a deck with errors; False also hides the key."""
+        if action == "study":
+            entry = self.selected
+            return entry is not None and entry.deck is not None
+        if action == "show_problems":
+            entry = self.selected
+            return entry is not None and bool(entry.problems)
+        return True
 
     def on_screen_resume(self) -> None:
         """Load decks the first time the screen shows, and refresh counts on every return."""
@@ -87,9 +126,14 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="decks")
     def _load(self, bundled: Path | None, yours: Path, given: tuple[Path, ...]) -> None:
-        """Parse deck files off the event loop; big decks take a while, the screen stays responsive."""
+        """Parse deck files off the event loop; big decks take a while, the screen stays responsive.
+
+        Unchanged decks come from the loader's cache in the data folder, so the list is quick
+        from the second start on; a cache that cannot be written only means parsing again.
+        """
         found = find_decks(bundled=bundled, yours=yours, given=given)
-        entries = [load_entry(path, origin) for path, origin in found]
+        cache = deck_cache_dir(self.app.backend.data_dir)  # type: ignore[attr-defined]
+        entries = [load_entry(path, origin, cache_dir=cache) for path, origin in found]
         self.app.call_from_thread(self._loaded_entries, entries)
 
     def _loaded_entries(self, entries: list[DeckEntry]) -> None:
@@ -97,13 +141,17 @@ class HomeScreen(Screen[None]):
         self.refresh_rows()
 
     def refresh_rows(self) -> None:
+        """Redraw every row with fresh counts (after a session, an edit, a rescan or a resize)."""
         table = self.query_one("#decks", DataTable)
         cursor = table.cursor_row
         table.clear()
         backend = self.app.backend  # type: ignore[attr-defined]
         now = backend.clock.now()
+        due_total = 0
         for index, entry in enumerate(self.entries):
-            table.add_row(*self._row(entry, backend, now), key=str(index))
+            counts = backend.deck_counts(entry.deck) if entry.deck is not None else None
+            due_total += getattr(counts, "due", 0) or 0
+            table.add_row(*self._row(entry, counts, now), key=str(index))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
         problem = backend.store_problem
@@ -112,17 +160,41 @@ class HomeScreen(Screen[None]):
         banner = self.query_one("#home-banner", Static)
         banner.update(render.label(f"⚠ {problem}", "bold $error") if problem else render.label(""))
         banner.display = bool(problem)
+        self.query_one("#home-title", Static).update(self._title(due_total))
+        table.display = bool(self.entries)
         if not self.entries:
             folder = user_decks_dir(backend.data_dir)
             self.query_one("#home-detail", Static).update(
-                render.label(f"No decks found. Put .toml decks in {folder} or name them: quiz DECK.toml")
+                render.lines(
+                    [
+                        render.label("No decks yet.", "bold"),
+                        render.join("Put .toml decks in ", render.deck_line(str(folder), "bold"), " and press f5,"),
+                        render.label(
+                            "name them when starting (quiz DECK.toml), or press n to draft one from an article."
+                        ),
+                    ]
+                )
             )
         self._show_detail()
 
-    def _row(self, entry: DeckEntry, backend: object, now: datetime) -> list[object]:
+    def _title(self, due: int) -> render.Content:
+        """The top line: the app's name, how many decks, and how much is due today across them."""
+        decks = len(self.entries)
+        broken = sum(1 for entry in self.entries if entry.deck is None)
+        parts: list[render.Part] = [("quiz", "bold")]
+        if decks:
+            parts.append(("  ·  " + _plural(decks, "deck"), "$text-muted"))
+            if broken:
+                parts.append((f", {broken} with errors", "$text-error"))
+            parts.append(("  ·  ", "$text-muted"))
+            parts.append((f"{due} due today", "bold $text-success") if due else ("nothing due today", "$text-muted"))
+        return render.join(*parts)
+
+    def _row(self, entry: DeckEntry, counts: object, now: datetime) -> list[object]:
+        title = self._title_width or TITLE_WIDTH
         if entry.deck is None:
             return [
-                render.cell(_cut(f"⚠ {entry.title}")),
+                render.cell(_cut(f"⚠ {entry.title}", title)),
                 render.cell("—"),
                 render.cell(""),
                 render.cell(""),
@@ -130,12 +202,11 @@ class HomeScreen(Screen[None]):
                 render.cell(""),
                 render.cell("e: errors"),
             ]
-        counts = backend.deck_counts(entry.deck)  # type: ignore[attr-defined]
-        cards = len(entry.deck.cards)
+        items = entry.items
         if counts is None:
             return [
-                render.cell(_cut(entry.title)),
-                render.cell(cards),
+                render.cell(_cut(entry.title, title)),
+                render.cell(items),
                 render.cell("—"),
                 render.cell("—"),
                 render.cell("—"),
@@ -150,8 +221,8 @@ class HomeScreen(Screen[None]):
             last_text = "today" if days == 0 else "yesterday" if days == 1 else f"{days}d ago"
         mastery = getattr(counts, "mastery", 0.0) or 0.0
         return [
-            render.cell(_cut(entry.title)),
-            render.cell(cards),
+            render.cell(_cut(entry.title, title)),
+            render.cell(items),
             render.cell(getattr(counts, "new", 0)),
             render.cell(getattr(counts, "learning", 0)),
             render.cell(getattr(counts, "due", 0)),
@@ -189,23 +260,36 @@ class HomeScreen(Screen[None]):
     @property
     def selected(self) -> DeckEntry | None:
         """The deck under the cursor."""
+        if not self.entries:
+            return None
         table = self.query_one("#decks", DataTable)
-        if not self.entries or table.cursor_row < 0:
+        if table.cursor_row < 0:
             return None
         return self.entries[min(table.cursor_row, len(self.entries) - 1)]
 
     @on(DataTable.RowHighlighted, "#decks")
     def _show_detail(self) -> None:
+        """Below the table: the highlighted deck's description and how its cards became items, or its first error."""
+        self.refresh_bindings()
         entry = self.selected
         detail = self.query_one("#home-detail", Static)
         if entry is None:
             return
         if entry.deck is None:
             more = len(entry.problems) - 1
-            extra = f"  (+{more} more: press e)" if more > 0 else ""
-            detail.update(render.join(("⚠ ", "$error"), render.deck_line(entry.first_problem), extra))
-        else:
-            detail.update(render.join(render.deck_line(entry.deck.description or entry.deck.title, "$text-muted")))
+            extra = f"  (+{more} more)" if more > 0 else ""
+            detail.update(
+                render.lines(
+                    [
+                        render.join(("⚠ ", "$text-error"), render.deck_line(entry.first_problem), extra),
+                        render.label("Fix the file to study it; e shows every error.", "$text-muted"),
+                    ]
+                )
+            )
+            return
+        about = render.deck_line(entry.deck.description or entry.deck.title, "$text-muted")
+        note = render.label(_items_note(len(entry.deck.cards), entry.items), "$text-muted")
+        detail.update(render.lines([about, note]))
 
     @on(DataTable.RowSelected, "#decks")
     def action_open_deck(self) -> None:
@@ -251,6 +335,20 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(NewDeckScreen(), callback=lambda _: self.rescan())
 
 
-def _cut(title: str) -> str:
+def _cut(title: str, width: int = TITLE_WIDTH) -> str:
     title = " ".join(title.split())
-    return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1].rstrip() + "…"
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def _items_note(cards: int, items: int) -> str:
+    """Why Items can differ from the number of cards: the counts are of what is studied, one by one."""
+    if items == cards:
+        return f"{_plural(cards, 'card')}, each studied as one item. Items, New, Learn and Due count them."
+    return (
+        f"{_plural(cards, 'card')} make {_plural(items, 'study item')}: "
+        "each cloze gap and reverse side is its own item."
+    )
