@@ -343,6 +343,12 @@ class Deck:
     options: StudyOptions = field(default_factory=StudyOptions)
     path: Path | None = None
     """The file it was loaded from, if any."""
+    digest: str = field(default="", compare=False)
+    """A hash of the file's bytes and the app's version, set by the loader ("" otherwise).
+
+    The progress store remembers the digest it last synced, so opening an
+    unchanged deck again skips comparing every card with the store.
+    """
 
     def card(self, card_id: str) -> AnyCard | None:
         """The card with this id, or None."""

@@ -30,7 +30,7 @@ from typing import Any
 
 from quiz import model
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 """Bump when the model or the encoding changes: older entries are then ignored."""
 
 _MAGIC = b"quizdeck"

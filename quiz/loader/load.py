@@ -40,8 +40,18 @@ def load_deck(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
         deck, report = parse_and_validate(data, name)
         if deck is None:
             raise DeckError([p for p in report.problems if p.severity == "error"])
-        return replace(deck, path=path)
-    return _load_with_cache(path, name, data, cache_dir)
+    else:
+        deck = _load_with_cache(path, name, data, cache_dir)
+    return replace(deck, path=path, digest=content_digest(data))
+
+
+def content_digest(data: bytes) -> str:
+    """What `Deck.digest` holds: the same bytes read by the same version of quiz give the same deck."""
+    from hashlib import blake2b
+
+    from quiz import __version__
+
+    return blake2b(data, digest_size=16, person=__version__.encode("ascii")[:16]).hexdigest()
 
 
 def _load_with_cache(path: Path, name: str, data: bytes, cache_dir: Path) -> Deck:

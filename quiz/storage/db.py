@@ -21,7 +21,7 @@ from quiz.errors import StorageError, StoreLockedError
 from quiz.model import LearningState, MemoryState
 from quiz.storage.errors import CorruptStoreError, DiskFullError, NewerStoreError, ReadOnlyStoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The newest schema this version of the app reads and writes (`PRAGMA user_version`)."""
 
 APPLICATION_ID = 0x5155495A
@@ -44,7 +44,11 @@ STATE_CODES = {LearningState.LEARNING: 1, LearningState.REVIEW: 2, LearningState
 STATES = {code: state for state, code in STATE_CODES.items()}
 
 # Migrations from version N-1 to N, applied in order; index 0 creates the schema (version 1).
-_MIGRATIONS: tuple[str, ...] = (resources.files("quiz.storage").joinpath("schema.sql").read_text(encoding="utf-8"),)
+_MIGRATIONS: tuple[str, ...] = (
+    resources.files("quiz.storage").joinpath("schema.sql").read_text(encoding="utf-8"),
+    # 2: the digest of the deck file last synced, so an unchanged deck is not compared card by card again
+    "ALTER TABLE deck ADD COLUMN synced_digest TEXT;",
+)
 
 
 def to_us(instant: datetime) -> int:

@@ -9,6 +9,8 @@ serialised by a mutex, so a TUI worker thread may use the store too.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -59,7 +61,13 @@ class Store(StoreConnection):
             with self._write() as conn:
                 deck_row = self._deck_row(conn, deck.id, create=True)
                 assert deck_row is not None
-                return sync_deck(conn, deck_row, deck, self.clock.now())
+                if deck.digest:
+                    (synced,) = conn.execute("SELECT synced_digest FROM deck WHERE id = ?", (deck_row,)).fetchone()
+                    if synced == deck.digest:  # the same file as last time: nothing to reconcile
+                        return SyncReport(deck_id=deck.id)
+                report = sync_deck(conn, deck_row, deck, self.clock.now())
+                conn.execute("UPDATE deck SET synced_digest = ? WHERE id = ?", (deck.digest or None, deck_row))
+                return report
         except StorageError:
             self._forget_deck_cache()
             raise
@@ -105,16 +113,7 @@ class Store(StoreConnection):
         of old reviews can never push a learning step out of a `limit`.
         """
         if states is not None:
-            codes = sorted({STATE_CODES[LearningState(state)] for state in states})
-            if not codes:
-                return []
-            return self._select_items(
-                deck_id,
-                f" AND i.hidden = 0 AND i.suspended = 0 AND i.state IN ({', '.join('?' * len(codes))})"
-                " AND i.due <= ? AND (i.buried_until IS NULL OR i.buried_until <= ?) ORDER BY i.due, i.id LIMIT ?",
-                (*codes, to_us(due_by or now), to_us(now), -1 if limit is None else limit),
-                index="item_status",
-            )
+            return self._due_in_states(deck_id, now, due_by or now, limit, states)
         return self._select_items(
             deck_id,
             " AND i.due <= ? AND i.state IS NOT NULL AND i.suspended = 0 AND i.hidden = 0"
@@ -122,6 +121,31 @@ class Store(StoreConnection):
             (to_us(due_by or now), to_us(now), -1 if limit is None else limit),
             index="item_due",
         )
+
+    def _due_in_states(
+        self, deck_id: str, now: datetime, due_by: datetime, limit: int | None, states: Iterable[LearningState]
+    ) -> list[ItemRecord]:
+        """due_items for some states: one ordered index range per state, merged, so a LIMIT reads only that many.
+
+        (`state IN (...)` over the index would read and sort every match before the LIMIT applies.)
+        """
+        codes = sorted({STATE_CODES[LearningState(state)] for state in states})
+        sql = (
+            f"SELECT i.due, i.id, {ITEM_COLUMNS} FROM item AS i INDEXED BY item_status "
+            "WHERE i.deck = ? AND i.hidden = 0 AND i.suspended = 0 AND i.state = ? AND i.due <= ? "
+            "AND (i.buried_until IS NULL OR i.buried_until <= ?) ORDER BY i.due, i.id LIMIT ?"
+        )
+
+        def work(conn: sqlite3.Connection) -> list[ItemRecord]:
+            deck = self._deck_row(conn, deck_id, create=False)
+            if deck is None:
+                return []
+            params = (to_us(due_by), to_us(now), -1 if limit is None else limit)
+            runs = [conn.execute(sql, (deck, code, *params)).fetchall() for code in codes]
+            merged = heapq.merge(*runs, key=lambda row: (row[0], row[1]))
+            return [item_record(deck_id, row[2:]) for row in itertools.islice(merged, limit)]
+
+        return self._read(work)
 
     def new_items(self, deck_id: str, now: datetime, *, limit: int | None = None) -> list[ItemRecord]:
         """Never-reviewed items in deck order, leaving out suspended, hidden and buried ones."""

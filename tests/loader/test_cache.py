@@ -219,3 +219,14 @@ def test_options_written_after_the_cards_are_not_lost_when_a_card_is_edited(deck
     assert load_deck(deck_path, cache_dir=cache_dir).options.leech_threshold == 7
     _edit(deck_path, 'answer = "Harbin"', 'answer = "Shanghai"')
     assert load_deck(deck_path, cache_dir=cache_dir) == load_deck(deck_path)
+
+
+def test_the_deck_digest_follows_the_bytes_with_or_without_the_cache(deck_path: Path, cache_dir: Path) -> None:
+    parsed = load_deck(deck_path)
+    assert len(parsed.digest) == 32
+    assert load_deck(deck_path, cache_dir=cache_dir).digest == parsed.digest  # filling the cache
+    assert load_deck(deck_path, cache_dir=cache_dir).digest == parsed.digest  # served from it
+    deck_path.write_bytes(deck_path.read_bytes() + b"\n# a comment changes the file, not the deck\n")
+    edited = load_deck(deck_path, cache_dir=cache_dir)
+    assert edited.digest != parsed.digest
+    assert edited == parsed  # the digest names the file; equality is about the deck

@@ -77,3 +77,23 @@ def test_the_store_opens_in_a_data_folder_that_does_not_exist_yet(tmp_path: Path
     with open_store(tmp_path / "a" / "b", clock=clock) as store:
         assert store.path == tmp_path / "a" / "b" / "progress.db"
     assert (tmp_path / "a" / "b" / "progress.db.written").exists()
+
+
+def test_a_version_1_database_is_migrated_in_place(isolated_data_dir: Path, clock: FixedClock) -> None:
+    from quiz.storage.db import _MIGRATIONS, _statements
+
+    path = isolated_data_dir / "progress.db"
+    conn = _raw(path)
+    for statement in _statements(_MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO deck (name, synced_at) VALUES (?, 1)", (DECK_ID,))
+    conn.commit()
+    conn.close()
+    with open_store(isolated_data_dir, clock=clock) as store:
+        store.record_review(answer("fr", clock.now()), memory(clock.now()), before=None)
+        assert [r.review.item_key for r in store.reviews(DECK_ID)] == ["fr"]
+    conn = _raw(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("SELECT name, synced_at, synced_digest FROM deck").fetchall() == [(DECK_ID, 1, None)]

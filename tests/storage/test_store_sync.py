@@ -8,7 +8,7 @@ from store_helpers import DECK_ID, answer, capitals, make_deck, memory, short
 
 from quiz.clock import FixedClock
 from quiz.model import Answer, Choice, ChoiceCard, FlashCard
-from quiz.storage import Fingerprint, Store, card_fingerprints
+from quiz.storage import Fingerprint, Store, SyncReport, card_fingerprints
 
 
 def _studied(store: Store, clock: FixedClock, *keys: str) -> None:
@@ -130,3 +130,17 @@ def test_cloze_gaps_are_fingerprinted_one_by_one() -> None:
     assert set(prints) == {"pt:gap1", "pt:gap2"}
     assert prints["pt:gap1"].question == prints["pt:gap2"].question
     assert prints["pt:gap1"].answer != prints["pt:gap2"].answer
+
+
+def test_a_deck_file_synced_before_is_not_compared_again_until_it_changes(store: Store) -> None:
+    first = replace(capitals(), digest="file-as-first-loaded")
+    assert store.sync_deck(first).added
+    cards = (*first.cards, short("no", "Capital of Norway?", "Oslo"))
+    # the same digest means the same file: the store trusts it and does no work
+    assert store.sync_deck(replace(first, cards=cards)) == SyncReport(deck_id=DECK_ID)
+    assert store.get_item(DECK_ID, "no") is None
+    # an edited file has a new digest: the new card is found
+    assert store.sync_deck(replace(first, cards=cards, digest="file-after-edit")).added == ("no",)
+    assert store.get_item(DECK_ID, "no") is not None
+    # a deck without a digest (built in memory) is always compared
+    assert store.sync_deck(replace(first, cards=cards[:-1], digest="")).hidden == ("no",)
