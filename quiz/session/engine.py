@@ -50,6 +50,9 @@ from quiz.storage import Store, StudyMode, SyncReport
 
 _T = TypeVar("_T")
 
+POOL_CARDS = 5000
+"""Distractors for recognition questions come from at most this many of the deck's cards, drawn at random."""
+
 READ_ONLY_NOTICE = "the data folder is read-only, practice only"
 """What a session on a read-only store says about saving, short enough for the study header."""
 
@@ -591,7 +594,10 @@ class Session:
         """Answers of the deck's other items of the same type, as distractors for recognition questions."""
         if self._answer_pool is None:
             pool: dict[str, list[str]] = {}
-            for other in self._cards.values():
+            others = list(self._cards.values())
+            if len(others) > POOL_CARDS:  # a large deck: a random share of it is plenty, and 20 times quicker
+                others = self.rng.sample(others, POOL_CARDS)
+            for other in others:
                 for key in item_keys(other):
                     answer = recall_answer(other, key)
                     if answer is not None:

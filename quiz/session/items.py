@@ -37,6 +37,9 @@ RECOGNISABLE = (FlashCard, ShortCard, NumericCard, DateCard, ClozeCard)
 CHOICE_OPTIONS = 4
 """Options in a recognition choice question (the right one and up to three distractors)."""
 
+DISTRACTOR_CANDIDATES = 200
+"""Wrong answers are picked from at most this many of the pool's, drawn at random: plenty to find look-alikes."""
+
 
 class Presentation(StrEnum):
     """How an item is put to the student."""
@@ -135,6 +138,8 @@ def recognition_item(item: StudyItem, pool: Sequence[str], rng: random.Random, *
     if right is None:
         return None
     folded = right.casefold()
+    if len(pool) > DISTRACTOR_CANDIDATES:  # a large deck: weighing every answer took 0.6 s a question at 100,000
+        pool = rng.sample(pool, DISTRACTOR_CANDIDATES)
     others = sorted({answer for answer in pool if answer.casefold() != folded})
     if not others:
         return None

@@ -8,7 +8,7 @@ from datetime import timedelta
 from session_helpers import capitals, right_response
 
 from quiz.model import Correctness, LearningState, MemoryState, Rating
-from quiz.session import start_session
+from quiz.session import Presentation, start_session
 from quiz.storage import ReviewRecord, Store, StudyMode
 
 BACKLOG = 450
@@ -132,3 +132,20 @@ def test_learn_over_a_large_deck_needs_learnt_items_right_once_and_schedules_fro
     logged = store.reviews(deck.id, "c2")[-1]
     assert logged.before == before and logged.after is not None
     assert logged.after.reps == before.reps + 1  # scheduled on from the state it had, not as a new card
+
+
+def test_recognition_questions_on_a_large_deck_offer_other_answers_of_the_deck(store, clock) -> None:
+    deck = capitals(6000)
+    session = start_session(store, deck, mode="learn", clock=clock, rng=random.Random(6), count=40)
+    seen = 0
+    while (item := session.current) is not None and seen < 12:
+        if item.presentation is Presentation.CHOICE:
+            texts = [choice.text for choice in item.card.choices]
+            assert len(texts) == 4 and len(set(texts)) == 4
+            assert f"City {item.key[1:]}" in texts
+            assert all(text.startswith("City ") and text[5:].isdigit() and int(text[5:]) < 6000 for text in texts)
+        elif item.presentation is Presentation.TRUE_FALSE:
+            assert item.card.question.startswith(f"Capital of country {item.key[1:]}?\nAnswer: City ")
+        session.answer(right_response(item), elapsed=2.0)
+        seen += 1
+    assert seen == 12
