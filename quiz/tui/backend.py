@@ -18,9 +18,6 @@ from quiz.clock import Clock, day_start, local_day
 from quiz.errors import QuizError, StorageError
 from quiz.model import Deck
 
-FORECAST_DAYS = 30
-HEATMAP_DAYS = 12 * 7
-
 
 @dataclass(frozen=True, slots=True)
 class DeckCounts:
@@ -150,61 +147,47 @@ class Backend:
         )
 
     def stats(self, deck_id: str | None) -> Any:
-        """Everything the statistics screen draws, for one deck or all of them."""
+        """Everything the statistics screen draws, for one deck or all of them, from quiz.stats.
+
+        The numbers are the ones `quiz stats` prints: one computation, two views.
+        "All decks" covers the decks the app has loaded (those on the home screen).
+        """
+        from quiz.stats import RETENTION_DAYS, deck_stats, overall_stats
         from quiz.tui.screens.stats import HardCard, StatsView
 
         store = self.store
+        now = self.clock.now()
         deck = self._decks.get(deck_id) if deck_id else None
-        hour = deck.options.day_starts_at if deck else 4
-        today = local_day(self.clock.now(), day_starts_at=hour)
-        first = today - timedelta(days=HEATMAP_DAYS - 1)
-        days = [first + timedelta(days=i) for i in range(HEATMAP_DAYS + 1)]
-        per_day = store.review_counts(deck_id, [day_start(d, day_starts_at=hour) for d in days])
-        coming = [today + timedelta(days=i) for i in range(FORECAST_DAYS + 1)]
-        forecast = store.forecast(deck_id, [day_start(d, day_starts_at=hour) for d in coming])
-        retention = store.retention(deck_id, day_start(first, day_starts_at=hour)).rate
-        hardest: list[HardCard] = []
-        if deck_id is not None:
-            for item in store.hardest_items(deck_id, limit=8):
-                if item.lapses <= 0:
-                    continue
-                card = deck.card(item.item_key.split(":")[0]) if deck else None
-                question = (card.question or card.title or card.id) if card else item.item_key
-                detail = f"{item.reviews} reviews"
-                if item.mean_score is not None:
-                    detail += f", mean {round(item.mean_score * 100)}%"
-                hardest.append(HardCard(question, item.lapses, detail))
-        scores = [
-            (attempt.finished_at, attempt.score / attempt.max_score)
-            for attempt in reversed(store.quiz_history(deck_id, limit=10))
-            if attempt.finished_at and attempt.score is not None and attempt.max_score
-        ]
-        reviews_per_day = dict(zip(days[:-1], per_day, strict=False))
-        streak = 0
-        day = today if reviews_per_day.get(today) else today - timedelta(days=1)
-        while reviews_per_day.get(day):
-            streak += 1
-            day -= timedelta(days=1)
-        counts: dict[str, int] = {}
         if deck is not None:
-            _, day_end = self._day_bounds(deck)
-            item_counts = store.counts(deck.id, self.clock.now(), day_end)
-            counts = {
-                "new": item_counts.new,
-                "learning": item_counts.learning,
-                "review": item_counts.review,
-                "due today": item_counts.due_today,
-            }
+            stats = deck_stats(store, deck, now=now)
+        else:
+            stats = overall_stats(store, list(self._decks.values()), now=now)
+        several = deck is None and len(self._decks) > 1
+        hardest = []
+        for card in stats.hardest:
+            detail = f"{card.reviews} review{'s' * (card.reviews != 1)}"
+            if card.mean_score is not None:
+                detail += f", mean {round(card.mean_score * 100)}%"
+            if several:
+                detail += f" · {self._decks[card.deck_id].title if card.deck_id in self._decks else card.deck_id}"
+            hardest.append(HardCard(card.question, card.lapses, detail))
+        counts = stats.counts
         return StatsView(
             title=deck.title if deck else "all decks",
-            today=today,
-            reviews_per_day=reviews_per_day,
-            retention=retention,
-            forecast=list(forecast),
+            today=stats.today,
+            reviews_per_day=dict(stats.reviews_per_day),
+            retention=stats.retention,
+            retention_days=RETENTION_DAYS,
+            forecast=[n for _, n in stats.forecast],
             hardest=hardest,
-            quiz_scores=scores,
-            counts=counts,
-            streak=streak,
+            quiz_scores=[(score.finished_at, score.percent / 100) for score in reversed(stats.quiz_scores)],
+            counts={
+                "new": counts.new,
+                "learning": counts.learning,
+                "review": counts.review,
+                "due today": counts.due_today,
+            },
+            streak=stats.streak,
         )
 
     # --- sessions ----------------------------------------------------------------

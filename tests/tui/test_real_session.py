@@ -246,3 +246,26 @@ def test_a_deck_is_synced_again_only_when_it_changed_since_the_home_screen_count
     assert syncs == [DECK_ID]
     assert "added-later" in backend.store.items(DECK_ID)
     backend.close()
+
+
+async def test_the_statistics_screen_shows_what_quiz_stats_computes(
+    app_factory, decks, isolated_data_dir, clock
+) -> None:
+    from quiz.loader import load_deck
+    from quiz.stats import deck_stats
+
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "review"))
+    async with app.run_test() as pilot:
+        screen = await _study(app, pilot)
+        missed = screen.shown.card
+        await _answer(pilot, "f" if missed.answer else "t")  # one wrong answer: a hard card
+        app.show_stats(None)  # all decks
+        await pilot.pause()
+        overall = app.backend.stats(None)
+        one = app.backend.stats(DECK_ID)
+    with open_store(isolated_data_dir, clock=clock) as store:
+        expected = deck_stats(store, load_deck(decks / "five-statements.toml"), now=clock.now())
+    assert [card.question for card in overall.hardest] == [missed.question] == [c.question for c in one.hardest]
+    assert one.forecast == [n for _, n in expected.forecast]
+    assert one.counts["new"] == expected.counts.new and one.counts["due today"] == expected.counts.due_today
+    assert sum(one.reviews_per_day.values()) == sum(n for _, n in expected.reviews_per_day) == 1

@@ -39,6 +39,8 @@ class StatsView:
     reviews_per_day: dict[date, int] = field(default_factory=dict)
     retention: float | None = None
     """True retention: the share of review answers (not learning steps) recalled."""
+    retention_days: int = 30
+    """The days of answers `retention` is measured over."""
     forecast: list[int] = field(default_factory=list)
     """Cards due on each of the next 30 days (index 0 is today)."""
     hardest: list[HardCard] = field(default_factory=list)
@@ -56,7 +58,7 @@ def overview(view: StatsView) -> render.Content:
         parts.append("\n")
     parts += [("streak ", "$text-muted"), (f"{view.streak} day{'s' * (view.streak != 1)}   ", "bold")]
     retention = view.retention
-    parts += [("true retention ", "$text-muted")]
+    parts += [(f"true retention ({view.retention_days} days) ", "$text-muted")]
     if retention is None:
         parts.append(("—", "bold"))
     else:
