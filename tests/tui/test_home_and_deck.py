@@ -264,6 +264,41 @@ async def test_long_titles_get_more_room_in_a_wide_terminal(app_factory, decks, 
     assert not wide.endswith("…") and wide.startswith(narrow[:-1])
 
 
+async def test_the_line_under_the_table_says_where_the_deck_comes_from(app_factory, decks, started) -> None:
+    app = app_factory(decks, bundled=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        await _highlight(app, pilot, "Every question type")
+        assert f"From the command line: {decks / 'all-types.toml'}" in str(
+            app.screen.query_one("#home-detail").render()
+        )
+        bundled = [row for row in _rows(app) if "Putin" in row][0]
+        await _highlight(app, pilot, bundled)
+        detail = str(app.screen.query_one("#home-detail").render())
+        assert "Comes with quiz. Your own decks go in" in detail
+
+
+async def test_a_deck_with_many_errors_lists_them_all_within_80_by_24(app_factory, decks, started) -> None:
+    cards = "".join(f'\n[[cards]]\nid = "c{i}"\ntype = "short"\nquestion = ""\nanswer = "x"\n' for i in range(60))
+    (decks / "many.toml").write_text('[deck]\nid = "many"\ntitle = "Many"\nformat = 1\n' + cards, encoding="utf-8")
+    app = app_factory(decks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        await _highlight(app, pilot, "⚠ many")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        assert "60 errors" in str(app.screen.query_one("#problems-title").render())
+        problems = app.screen.query_one("#problems-list", OptionList)
+        assert problems.option_count == 60
+        keys = app.screen.query_one("#problems-keys")
+        assert "esc closes" in str(keys.render())
+        assert 0 < keys.region.bottom <= 24 and problems.region.bottom <= keys.region.y
+        await pilot.press("end")
+        await pilot.pause()
+        assert problems.highlighted == 59 and problems.scroll_y > 0
+
+
 async def _ready(app, pilot) -> None:  # noqa: ANN001
     """Wait until the home screen has loaded its decks (they load in a worker thread)."""
     await pilot.pause()

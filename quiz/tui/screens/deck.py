@@ -204,6 +204,6 @@ def _card_row(card: object) -> render.Content:
     kind = getattr(getattr(card, "type", ""), "value", "")
     return render.Content.assemble(
         (one_line(shown_id).ljust(ID_WIDTH + 2), "$text-muted"),
-        (f"{kind:<10}  ", "$accent"),
+        (f"{kind:<10}  ", "$text-accent"),
         one_line(_card_text(card)),
     )

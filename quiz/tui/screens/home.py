@@ -17,7 +17,7 @@ from quiz.errors import QuizError
 from quiz.loader import deck_cache_dir
 from quiz.paths import bundled_decks_dir, user_decks_dir
 from quiz.tui import render
-from quiz.tui.catalog import DeckEntry, find_decks, load_entry
+from quiz.tui.catalog import BUNDLED, YOURS, DeckEntry, find_decks, load_entry
 from quiz.tui.widgets.charts import meter
 
 TITLE_WIDTH = 30
@@ -269,12 +269,14 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#decks")
     def _show_detail(self) -> None:
-        """Below the table: the highlighted deck's description and how its cards became items, or its first error."""
+        """Below the table: the highlighted deck's description, how its cards became items and where it
+        comes from; or its first error, which may wrap, since the rest is one key away."""
         self.refresh_bindings()
         entry = self.selected
         detail = self.query_one("#home-detail", Static)
         if entry is None:
             return
+        detail.set_class(entry.deck is None, "-problem")
         if entry.deck is None:
             more = len(entry.problems) - 1
             extra = f"  (+{more} more)" if more > 0 else ""
@@ -287,9 +289,21 @@ class HomeScreen(Screen[None]):
                 )
             )
             return
-        about = render.deck_line(entry.deck.description or entry.deck.title, "$text-muted")
+        about = render.deck_line(entry.deck.description or entry.deck.title)
         note = render.label(_items_note(len(entry.deck.cards), entry.items), "$text-muted")
-        detail.update(render.lines([about, note]))
+        detail.update(render.lines([about, note, self._origin(entry)]))
+
+    def _origin(self, entry: DeckEntry) -> render.Content:
+        """Where the deck was found; a bundled deck also says where the student's own decks go."""
+        if entry.origin == BUNDLED:
+            folder = user_decks_dir(self.app.backend.data_dir)  # type: ignore[attr-defined]
+            return render.join(
+                ("Comes with quiz. Your own decks go in ", "$text-muted"),
+                render.deck_line(str(folder)),
+                (" (f5 looks again)", "$text-muted"),
+            )
+        where = "your decks folder" if entry.origin == YOURS else "the command line"
+        return render.join((f"From {where}: ", "$text-muted"), render.deck_line(str(entry.path)))
 
     @on(DataTable.RowSelected, "#decks")
     def action_open_deck(self) -> None:

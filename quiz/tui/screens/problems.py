@@ -28,17 +28,25 @@ class ProblemsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         errors = sum(1 for p in self.problems if p.severity is Severity.ERROR)
         warnings = len(self.problems) - errors
-        with Vertical(id="problems-panel"):
+        counts = f"{errors} error{'s' * (errors != 1)}"
+        if warnings:
+            counts += f", {warnings} warning{'s' * (warnings != 1)}"
+        with Vertical(id="problems-panel") as panel:
+            panel.border_title = "Problems"
             yield Static(
-                render.join(
-                    ("Problems in ", "bold"),
-                    render.deck_line(str(self.path), "bold"),
-                    f"  {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+                render.lines(
+                    [
+                        render.join(render.deck_line(self.path.name, "bold"), ("  ", ""), (counts, "bold $text-error")),
+                        render.deck_line(str(self.path), "$text-muted"),
+                    ]
                 ),
                 id="problems-title",
             )
             yield OptionList(*(self._option(p) for p in self.problems), id="problems-list")
-            yield Static(render.label("Fix the file, then press f5 on the home screen.  escape closes", "$text-muted"))
+            yield Static(
+                render.label("Fix the file, then f5 on the home screen loads it again.   esc closes"),
+                id="problems-keys",
+            )
 
     @staticmethod
     def _option(problem: Problem) -> render.Content:
