@@ -61,8 +61,13 @@ class DeckScreen(Screen[None]):
             yield Static(render.deck_line(self.deck.title, "bold"), id="deck-title")
             yield Static(self._about(), id="deck-about")
             with Horizontal(id="deck-panels"):
-                yield Static(id="deck-counts", classes="panel")
-                yield Static(id="deck-quiz", classes="panel")
+                # titles sit in the borders: a row each that the card list gets at 80×24
+                counts = Static(id="deck-counts", classes="panel")
+                counts.border_title = "Study items"
+                yield counts
+                options = Static(id="deck-quiz", classes="panel")
+                options.border_title = "Quiz options"
+                yield options
         yield Static(render.label(f"{'Id':<{ID_WIDTH}}  {'Type':<10}  Question", "bold $text-muted"), id="cards-head")
         yield OptionList(id="cards")
         yield Footer(compact=True)
@@ -114,9 +119,8 @@ class DeckScreen(Screen[None]):
         counts = self.app.backend.deck_counts(self.deck)  # type: ignore[attr-defined]
         cards = len(self.deck.cards)
         made = f"{cards} card{'s' * (cards != 1)}"
-        if self.items != cards:
-            made += f" make {self.items} study items"
-        rows = [render.label("Study items", "bold"), render.label(made, "$text-muted")]
+        made += f" make {self.items} study items" if self.items != cards else ", one study item each"
+        rows = [render.label(made, "$text-muted")]
         if counts is None:
             # as tall as the quiz panel beside it, so their borders line up
             rows += [render.label("progress not available", "$text-muted"), render.label(""), render.label("")]
@@ -148,7 +152,6 @@ class DeckScreen(Screen[None]):
         types = "all" if options["types"] is None else options["types"][0]  # type: ignore[index]
         tags = "all" if options["tags"] is None else options["tags"][0]  # type: ignore[index]
         rows = [
-            render.label("Quiz options", "bold"),
             render.join(("n ", "bold"), ("questions ", "$text-muted"), str(count)),
             render.join(("t ", "bold"), ("types     ", "$text-muted"), types),
             render.join(("g ", "bold"), ("tags      ", "$text-muted"), render.deck_line(tags)),
