@@ -299,6 +299,17 @@ async def test_a_deck_with_many_errors_lists_them_all_within_80_by_24(app_factor
         assert problems.highlighted == 59 and problems.scroll_y > 0
 
 
+async def test_without_progress_the_counts_say_unknown_not_zero(app_factory, decks, monkeypatch) -> None:
+    monkeypatch.setattr(Backend, "deck_counts", lambda self, deck: None)  # the store cannot be read
+    app = app_factory(decks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        row = _rows(app).index("Every question type")
+        assert [_cell(app, row, key) for key in ("items", "new", "learning", "due")] == ["11", "—", "—", "—"]
+        title = str(app.screen.query_one("#home-title").render())
+        assert "4 decks" in title and "due" not in title
+
+
 async def _ready(app, pilot) -> None:  # noqa: ANN001
     """Wait until the home screen has loaded its decks (they load in a worker thread)."""
     await pilot.pause()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +27,9 @@ TITLE_MAX = 60
 """... and get up to this many in a wider terminal."""
 NUMBERS_WIDTH = 50
 """Columns taken by everything but the title (with the cells' padding) in an 80-column terminal."""
+NO_NUMBER = Text("—", end="", justify="right")
+"""In a number column, for a count that cannot be known: right-aligned like the numbers."""
+
 WIDE = 110
 """From this width the footer spreads its keys out; below it they sit close so all fit in 80."""
 
@@ -147,10 +151,11 @@ class HomeScreen(Screen[None]):
         table.clear()
         backend = self.app.backend  # type: ignore[attr-defined]
         now = backend.clock.now()
-        due_total = 0
+        due_total: int | None = None
         for index, entry in enumerate(self.entries):
             counts = backend.deck_counts(entry.deck) if entry.deck is not None else None
-            due_total += getattr(counts, "due", 0) or 0
+            if counts is not None:
+                due_total = (due_total or 0) + (getattr(counts, "due", 0) or 0)
             table.add_row(*self._row(entry, counts, now), key=str(index))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
@@ -177,8 +182,12 @@ class HomeScreen(Screen[None]):
             )
         self._show_detail()
 
-    def _title(self, due: int) -> render.Content:
-        """The top line: the app's name, how many decks, and how much is due today across them."""
+    def _title(self, due: int | None) -> render.Content:
+        """The top line: the app's name, how many decks, and how much is due today across them.
+
+        `due` is None when no deck has counts (the progress store cannot be read): then the
+        line says nothing about what is due rather than "nothing due".
+        """
         decks = len(self.entries)
         broken = sum(1 for entry in self.entries if entry.deck is None)
         parts: list[render.Part] = [("quiz", "bold")]
@@ -186,8 +195,11 @@ class HomeScreen(Screen[None]):
             parts.append(("  ·  " + _plural(decks, "deck"), "$text-muted"))
             if broken:
                 parts.append((f", {broken} with errors", "$text-error"))
-            parts.append(("  ·  ", "$text-muted"))
-            parts.append((f"{due} due today", "bold $text-success") if due else ("nothing due today", "$text-muted"))
+            if due is not None:
+                parts.append(("  ·  ", "$text-muted"))
+                parts.append(
+                    (f"{due} due today", "bold $text-success") if due else ("nothing due today", "$text-muted")
+                )
         return render.join(*parts)
 
     def _row(self, entry: DeckEntry, counts: object, now: datetime) -> list[object]:
@@ -195,7 +207,7 @@ class HomeScreen(Screen[None]):
         if entry.deck is None:
             return [
                 render.cell(_cut(f"⚠ {entry.title}", title)),
-                render.cell("—"),
+                NO_NUMBER,
                 render.cell(""),
                 render.cell(""),
                 render.cell(""),
@@ -207,9 +219,9 @@ class HomeScreen(Screen[None]):
             return [
                 render.cell(_cut(entry.title, title)),
                 render.cell(items),
-                render.cell("—"),
-                render.cell("—"),
-                render.cell("—"),
+                NO_NUMBER,
+                NO_NUMBER,
+                NO_NUMBER,
                 render.cell("—"),
                 render.cell(""),
             ]
