@@ -237,8 +237,9 @@ async def test_an_empty_decks_folder_says_where_decks_go(app_factory, tmp_path, 
     async with app.run_test(size=(80, 24)) as pilot:
         await _ready(app, pilot)
         assert _rows(app) == []
-        detail = str(app.screen.query_one("#home-detail").render())
-        assert "No decks yet" in detail and "press n" in detail
+        empty = app.screen.query_one("#home-empty")
+        assert empty.display and not app.screen.query_one("#decks").display
+        assert "No decks yet" in str(empty.render()) and "press n" in str(empty.render())
         assert _footer(app) == ALWAYS  # nothing to study, so no study keys
 
 

@@ -80,6 +80,7 @@ class HomeScreen(Screen[None]):
         yield Static(id="home-banner")
         table: DataTable[object] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield table
+        yield Static(id="home-empty")
         yield Static(id="home-detail")
         yield Footer(compact=True)
 
@@ -166,20 +167,26 @@ class HomeScreen(Screen[None]):
         banner.update(render.label(f"⚠ {problem}", "bold $error") if problem else render.label(""))
         banner.display = bool(problem)
         self.query_one("#home-title", Static).update(self._title(due_total))
-        table.display = bool(self.entries)
-        if not self.entries:
+        # an empty list says, where the list would be, how to get decks into it
+        empty = self.query_one("#home-empty", Static)
+        table.display, empty.display = bool(self.entries), not self.entries
+        if self.entries:
+            if self.focused is None:
+                table.focus()
+        else:
             folder = user_decks_dir(backend.data_dir)
-            self.query_one("#home-detail", Static).update(
+            empty.update(
                 render.lines(
                     [
-                        render.label("No decks yet.", "bold"),
+                        render.label("No decks yet", "bold"),
+                        render.label(""),
                         render.join("Put .toml decks in ", render.deck_line(str(folder), "bold"), " and press f5,"),
-                        render.label(
-                            "name them when starting (quiz DECK.toml), or press n to draft one from an article."
-                        ),
+                        render.label("name them when you start quiz (quiz DECK.toml),"),
+                        render.label("or press n to draft one from an article."),
                     ]
                 )
             )
+            self.query_one("#home-detail", Static).update(render.label(""))
         self._show_detail()
 
     def _title(self, due: int | None) -> render.Content:
