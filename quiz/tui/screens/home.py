@@ -288,8 +288,11 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#decks")
     def _show_detail(self) -> None:
-        """Below the table: the highlighted deck's description, how its cards became items and where it
-        comes from; or its first error, which may wrap, since the rest is one key away."""
+        """Below the table: what the highlighted deck is about, how its cards became items, where it is from.
+
+        A deck with errors shows its first one instead, wrapped rather than cut: the rest are
+        one key away, but the first should be readable without it.
+        """
         self.refresh_bindings()
         entry = self.selected
         detail = self.query_one("#home-detail", Static)
