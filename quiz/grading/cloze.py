@@ -110,7 +110,9 @@ def grade_cloze(response: str | Sequence[str], card: ClozeCard, gap_index: int |
             expected=gap.answer,
             score=judgement.score,
             correct=judgement.score >= 1,
-            feedback=judgement.explanation,
+            # a plainly right gap needs no words ("exactly the answer" beside each ✓ is noise); a
+            # forgiven typo, a partial or a wrong gap says why
+            feedback="" if judgement.score >= 1 and not judgement.forgiven else judgement.explanation,
         )
         for number, (gap, judgement) in enumerate(zip(card.gaps, judgements, strict=True))
     )

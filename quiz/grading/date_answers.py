@@ -67,7 +67,7 @@ def _grade_reading(typed: DateAnswer, answer: DateAnswer) -> tuple[float, Rule, 
         end = start
     given = _fields_given(typed.start, asked, has_year)
     if given == 0:
-        return 0.0, Rule.NO_MATCH, f"the {_unit_name(asked)} is asked: {format_date(answer)}"
+        return 0.0, Rule.NO_MATCH, f"a {_unit_name(asked)} is asked for: the answer is {format_date(answer)}"
     typed_span = (_ordinal(start, asked), _ordinal(end, asked))
     card_span = (_ordinal(answer.start, asked), _ordinal(answer.end or answer.start, asked))
     overlap = min(typed_span[1], card_span[1]) - max(typed_span[0], card_span[0]) + 1
@@ -80,7 +80,7 @@ def _grade_reading(typed: DateAnswer, answer: DateAnswer) -> tuple[float, Rule, 
     detail = given / fields_asked
     score = share * detail
     if score >= 1:
-        return 1.0, Rule.DATE, f"the {_unit_name(asked)} asked"
+        return 1.0, Rule.DATE, f"right to the {_unit_name(asked)}"
     reasons = []
     if share < 1:
         span_units = card_span[1] - card_span[0] + 1
@@ -89,7 +89,7 @@ def _grade_reading(typed: DateAnswer, answer: DateAnswer) -> tuple[float, Rule, 
                        f" {unit}s where the answer spans {span_units}")  # fmt: skip
     if detail < 1:
         reasons.append(_missing(typed.start, asked, has_year))
-    return score, Rule.PARTIAL_DATE, "partly right: " + " and ".join(reasons)
+    return score, Rule.PARTIAL_DATE, " and ".join(reasons)
 
 
 def _fields_given(part: PartialDate, asked: int, has_year: bool) -> int:

@@ -116,7 +116,7 @@ def _hit(value: float, qualifier: NumericBound, answer: NumericAnswer, card: Num
             return Rule.BOUND, f"the source gives it as {describe(card, answer)}"
         if _close(value, answer.value):
             note = "" if card.bound is NumericBound.EXACT else f" (the source says {describe(card, answer)})"
-            return Rule.EXACT, f"the figure{note}"
+            return Rule.EXACT, f"exactly the figure{note}"
         return Rule.WITHIN_TOLERANCE, f"within {format_number(answer.tolerance)} of {format_number(answer.value)}{unit}"
     low = -math.inf if answer.low is None else answer.low
     high = math.inf if answer.high is None else answer.high

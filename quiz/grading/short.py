@@ -51,7 +51,7 @@ def grade_text(
     if found.index is None:
         return Judgement(0.0, found.rule, _miss_explanation(found, answers), canonical_answer, diff=diff)
     score = weights[found.index]
-    rule, explanation = _rule_for(found, score, target)
+    rule, explanation = _rule_for(found, score, target, canonical_answer)
     return Judgement(
         score,
         rule,
@@ -92,16 +92,16 @@ def _plain_number(text: str) -> float | None:
     return quantity.value
 
 
-def _rule_for(found: Found, score: float, target: Answer) -> tuple[Rule, str]:
+def _rule_for(found: Found, score: float, target: Answer, canonical: str) -> tuple[Rule, str]:
     if score <= 0:
         return Rule.ANTICIPATED_WRONG, f"“{target.text}” is a known wrong answer"
     worth = "" if score >= 1 else f", worth {percent(score)}"
     if found.rule is Rule.TYPO_FORGIVEN:
         return Rule.TYPO_FORGIVEN, f"a small typo, forgiven: the answer is spelled “{target.text}”{worth}"
     if found.index:
-        return Rule.ALTERNATIVE, f"an accepted alternative answer{worth}"
+        return Rule.ALTERNATIVE, f"accepted as another way to say “{canonical}”{worth}"
     if found.rule is Rule.EXACT:
-        return Rule.EXACT, f"the answer{worth}"
+        return Rule.EXACT, f"exactly the answer{worth}"
     if found.reason:
         return Rule.NORMALISED, f"{found.reason}{worth}"
     return Rule.NORMALISED, f"the answer, with case, spacing, punctuation or optional words set aside{worth}"
