@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
 from quiz.loader import load_deck
-from quiz.model import Correctness, Rating
+from quiz.model import Correctness, NumericBound, Rating
+from quiz.tui.driver import Shown
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.arrange import MatchQuestion, OrderQuestion
 from quiz.tui.widgets.choices import ChoiceQuestion
 from quiz.tui.widgets.feedback import FeedbackPanel, GradeBar
+from quiz.tui.widgets.header import HeaderState, StudyHeader, header_content
 from quiz.tui.widgets.question import FlashcardQuestion, TypedQuestion
 
 from .fakes import FakeDriver
@@ -253,3 +256,172 @@ async def test_the_key_bar_follows_the_question_on_screen(app_factory, decks) ->
         assert isinstance(screen.question, TypedQuestion)
         shown = str(keys.render())
         assert "^g hint" in shown and "space" not in shown  # while typing, letters are the answer's
+
+
+# --- what a student saw going through every question type -------------------------
+
+
+def _shown_as(driver: FakeDriver, **how: object) -> None:
+    """Make the fake ask its items the way the real session may (shuffled choices, replaced cards)."""
+    plain = driver.current
+
+    def current() -> Shown | None:
+        shown = plain()
+        if shown is None:
+            return None
+        card = how.get("card", shown.card)
+        fields = {k: v for k, v in how.items() if k != "card"}
+        return dataclasses.replace(shown, card=card, **fields)
+
+    driver.current = current  # type: ignore[method-assign]
+    if "card" in how:
+        driver.queue = [(how["card"], key) for _, key in driver.queue]  # type: ignore[misc]
+
+
+def _header_text(screen: StudyScreen) -> str:
+    return str(screen.query_one("#study-header", StudyHeader).render())
+
+
+async def test_the_header_keeps_the_saved_mark_at_80_columns_and_the_whole_title_when_wide(app_factory, decks) -> None:
+    driver = _driver(decks, "short", "num")
+    driver.title = "Putin’s state visit to China, with a subtitle that goes on"
+    driver.mode = "learn"
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _start(app, driver, pilot)
+        await _type(pilot, "Li Qiang")
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = _header_text(screen)
+        assert shown.endswith("✓ saved")  # was cut off at 80 columns behind a long title and "learn round 2"
+        assert "…" in shown and len(shown) <= 78
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert driver.title in _header_text(screen)
+
+
+def test_the_header_title_does_not_twitch_as_the_numbers_grow() -> None:
+    early = HeaderState("Putin’s state visit to China", "learn", 1, 90, None, 0, 5.0, False, round=1)
+    late = dataclasses.replace(early, position=42, score=0.57, streak=12, elapsed=754.0, saved=True)
+    title_of = lambda state: header_content(state, 60).plain.split(" · ")[0]  # noqa: E731
+    assert title_of(early) == title_of(late)
+
+
+async def test_choice_feedback_never_names_the_decks_letter_for_a_shuffled_choice(app_factory, decks) -> None:
+    driver = _driver(decks, "choice")
+    _shown_as(driver, choice_order=(2, 0, 1))  # on screen: a) Beijing  b) Harbin  c) Shanghai
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        feedback = str(screen.query_one(FeedbackPanel).render())
+        # the grader calls Beijing "(c)", its letter in the deck; on screen c) is Shanghai
+        assert "“Beijing” is not the right choice" in feedback
+        assert "(c)" not in feedback
+        await pilot.press("enter")
+    assert driver.calls[0] == ("answer", 2)
+
+
+async def test_a_right_choice_is_not_explained_with_a_letter(app_factory, decks) -> None:
+    driver = _driver(decks, "choice")
+    _shown_as(driver, choice_order=(2, 0, 1))
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        await pilot.press("b")  # Harbin, right
+        await pilot.pause()
+        head = str(screen.query_one(FeedbackPanel).render()).splitlines()[0]
+        assert head == "✓ Correct"
+
+
+async def test_caps_lock_letters_still_answer(app_factory, decks) -> None:
+    driver = _driver(decks, "choice", "tf")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await _start(app, driver, pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.press("T")
+        await pilot.pause()
+    assert driver.calls[0] == ("answer", 1)
+    assert ("answer", True) in driver.calls
+
+
+async def test_feedback_does_not_repeat_the_answer_already_on_screen(app_factory, decks) -> None:
+    driver = _driver(decks, "short", "tf", "choice")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        await _type(pilot, "Li Keqiang")  # wrong: the diff's "expected" line spells the answer
+        await pilot.pause()
+        text = str(screen.query_one(FeedbackPanel).render())
+        assert "expected   Li Qiang" in text and "Answer:" not in text
+        await pilot.press("enter")
+        await pilot.press("b")  # a wrong choice still names the right one (the list is in shuffled order)
+        await pilot.pause()
+        assert "Answer: Harbin" in str(screen.query_one(FeedbackPanel).render())
+        await pilot.press("enter")
+        await pilot.press("f")  # wrong: True is marked ✓ in place and the verdict says it
+        await pilot.pause()
+        text = str(screen.query_one(FeedbackPanel).render())
+        assert "the statement is true" in text and "Answer:" not in text
+
+
+async def test_an_empty_enter_does_not_throw_the_question_away(app_factory, decks) -> None:
+    driver = _driver(decks, "short", "num")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        await _type(pilot, "Li Qiang")
+        await pilot.press("enter")  # accept: the number question comes
+        await pilot.press("enter")  # once too often
+        await pilot.pause()
+        assert screen.phase == "asking" and driver.calls == [("answer", "Li Qiang"), ("rate", (Rating.GOOD, False))]
+        await pilot.press("enter")  # a second empty enter: "I don't know, show me"
+        await pilot.pause()
+        assert screen.phase == "answered"
+        assert "240.1" in str(screen.query_one(FeedbackPanel).render())
+    assert driver.calls[-1] == ("answer", "")
+
+
+async def test_an_at_least_number_says_how_to_write_it(app_factory, decks) -> None:
+    card = next(c for c in load_deck(decks / "all-types.toml").cards if c.id == "num")
+    driver = _driver(decks, "num")
+    _shown_as(driver, card=dataclasses.replace(card, bound=NumericBound.AT_LEAST))
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        placeholder = screen.query_one("#answer", Input).placeholder
+    assert placeholder == "a number (billion USD), e.g. “more than 100”; enter submits"
+
+
+async def test_match_marks_each_pair_and_cuts_a_long_partner_instead_of_wrapping_it(app_factory, decks) -> None:
+    card = next(c for c in load_deck(decks / "all-types.toml").cards if c.id == "match")
+    long_role = "Premier of the State Council of the People’s Republic of China, since March 2023"
+    card = dataclasses.replace(card, pairs=(("Li Qiang", long_role), ("Xi Jinping", "President")))
+    driver = _driver(decks, "match")
+    _shown_as(driver, card=card, match_rights=(long_role, "President"))
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _start(app, driver, pilot)
+        pairs = screen.question.query_one(OptionList)
+        await pilot.press("right", "down", "right", "enter")  # Xi Jinping paired with the premiership
+        await pilot.pause()
+        assert pairs.size.height == 2  # one line a pair: the long partner is cut, not wrapped under the names
+        rows = [str(pairs.get_option_at_index(i).prompt) for i in range(2)]
+        assert rows[0].startswith("✓ Li Qiang") and rows[1].startswith("✗ Xi Jinping")
+
+
+async def test_order_marks_the_items_out_of_place(app_factory, decks) -> None:
+    driver = _driver(decks, "order")
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        screen.question.arrangement = [0, 2, 1]
+        await pilot.press("enter")
+        await pilot.pause()
+        items = screen.question.query_one(OptionList)
+        rows = [str(items.get_option_at_index(i).prompt) for i in range(3)]
+    assert rows == ["1. first  ✓", "2. third  ✗", "3. second  ✗"]

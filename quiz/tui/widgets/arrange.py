@@ -13,6 +13,11 @@ from quiz.model import AnyCard
 from quiz.tui import render
 from quiz.tui.widgets.question import Answered, QuestionWidget
 
+SUFFIX_MARKS: dict[str, render.Part] = {"right": ("  ✓", "bold $success"), "wrong": ("  ✗", "bold $error")}
+"""After grading, the mark after an item in order (as choices are marked)."""
+PREFIX_MARKS: dict[str, render.Part] = {"right": ("✓ ", "bold $success"), "wrong": ("✗ ", "bold $error"), "": "  "}
+"""After grading, the mark before a pair; two spaces hold its place while answering, so nothing moves."""
+
 
 class OrderQuestion(QuestionWidget):
     """Put items in order: ctrl+↑/↓ (or shift+↑/↓) move the highlighted item; enter submits.
@@ -38,8 +43,20 @@ class OrderQuestion(QuestionWidget):
         )
         yield OptionList(*(self._line(p) for p in range(len(self.arrangement))), id="items")
 
-    def _line(self, position: int) -> render.Content:
-        return render.join((f"{position + 1}. ", "bold"), render.deck_text(self.items[self.arrangement[position]]))
+    def _line(self, position: int, *, result: str = "") -> render.Content:
+        return render.join(
+            (f"{position + 1}. ", "bold"),
+            render.deck_text(self.items[self.arrangement[position]]),
+            SUFFIX_MARKS.get(result, ""),
+        )
+
+    def mark_answer(self, response: object) -> None:
+        """✓ beside each item in its right place, ✗ beside the others (the card lists the items in order)."""
+        options = self.query_one(OptionList)
+        for position, index in enumerate(self.arrangement):
+            options.replace_option_prompt_at_index(
+                position, self._line(position, result="right" if index == position else "wrong")
+            )
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
@@ -79,6 +96,15 @@ class MatchQuestion(QuestionWidget):
     items left unpaired are left out.
     """
 
+    DEFAULT_CSS = """
+    MatchQuestion #pairs {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+    """A long partner is cut at the edge rather than wrapped under the left column; the
+    partners line below lists every one in full."""
+
     BINDINGS = [
         Binding("right,plus,equals_sign", "cycle(1)", "Next partner", show=False),
         Binding("left,minus", "cycle(-1)", "Previous partner", show=False),
@@ -107,7 +133,7 @@ class MatchQuestion(QuestionWidget):
             parts.append(render.deck_line(text))
         return parts
 
-    def _line(self, index: int) -> render.Content:
+    def _line(self, index: int, *, result: str = "") -> render.Content:
         width = max(len(left) for left in self.lefts) if self.lefts else 0
         choice = self.chosen[index]
         partner = (
@@ -117,8 +143,24 @@ class MatchQuestion(QuestionWidget):
         )
         left = self.lefts[index][:30]
         return render.join(
-            render.deck_line(left), " " * (min(width, 30) - len(left)), ("  →  ", "$text-muted"), partner
+            PREFIX_MARKS[result],
+            render.deck_line(left),
+            " " * (min(width, 30) - len(left)),
+            ("  →  ", "$text-muted"),
+            partner,
         )
+
+    def mark_answer(self, response: object) -> None:
+        """✓ before each rightly paired item, ✗ before the others, so the mistakes show where they were made.
+
+        The mark goes first: a long partner is cut at the right edge, and the mark must not be.
+        """
+        right = dict(self.card.pairs)  # type: ignore[union-attr]
+        options = self.query_one(OptionList)
+        for index, left in enumerate(self.lefts):
+            choice = self.chosen[index]
+            paired = choice is not None and self.rights[choice] == right.get(left)
+            options.replace_option_prompt_at_index(index, self._line(index, result="right" if paired else "wrong"))
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0

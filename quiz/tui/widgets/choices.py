@@ -67,7 +67,7 @@ class ChoiceQuestion(QuestionWidget):
     def on_key(self, event) -> None:  # noqa: ANN001 - a textual Key event
         if self.locked:
             return
-        key = event.key
+        key = event.key.lower() if len(event.key) == 1 else event.key  # caps lock on still picks
         position = None
         if len(key) == 1 and key in LETTERS[: len(self.order)]:
             position = LETTERS.index(key)
@@ -134,10 +134,11 @@ class TrueFalseQuestion(QuestionWidget):
         self.query_one(OptionList).focus()
 
     def on_key(self, event) -> None:  # noqa: ANN001
-        if self.locked or event.key not in ("t", "f"):
+        key = event.key.lower() if len(event.key) == 1 else event.key  # caps lock on still answers
+        if self.locked or key not in ("t", "f"):
             return
         event.stop()
-        self.post_message(Answered(event.key == "t"))
+        self.post_message(Answered(key == "t"))
 
     @on(OptionList.OptionSelected, "#choices")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -9,7 +9,7 @@ from datetime import timedelta
 from textual.widgets import Static
 
 from quiz.grading.verdict import Diff, DiffLine, Mark, Verdict
-from quiz.model import AnyCard, ChoiceCard, Correctness, MultiCard, Rating
+from quiz.model import AnyCard, ChoiceCard, Correctness, MultiCard, Rating, TrueFalseCard
 from quiz.tui import render
 
 CHOICE_LETTER = re.compile(r"^\([a-z]\)\s*")
@@ -56,15 +56,17 @@ def feedback_content(card: AnyCard, verdict: Verdict, *, overridden: bool = Fals
     head: list[render.Part] = [(title, style)]
     if verdict.score is not None and verdict.correctness is Correctness.PARTIAL:
         head.append(f"  {render.percent(verdict.score)}")
-    if verdict.explanation:
-        head.append(("  — ", "$text-muted"))
-        head.append(render.deck_line(verdict.explanation, "$text-muted"))
-    rows = [render.join(*head)]
-    if verdict.diff is not None and not verdict.correct:
-        rows.append(diff_block(verdict.diff))
-    if not verdict.correct and verdict.expected:
-        rows.append(render.join(("Answer: ", "bold"), render.deck_text(verdict.expected, "bold")))
     picked_in_place = isinstance(card, ChoiceCard | MultiCard)
+    explanation = choice_explanation(verdict.explanation) if picked_in_place else verdict.explanation
+    if explanation:
+        head.append(("  — ", "$text-muted"))
+        head.append(render.deck_line(explanation, "$text-muted"))
+    rows = [render.join(*head)]
+    shows_diff = verdict.diff is not None and not verdict.correct
+    if shows_diff:
+        rows.append(diff_block(verdict.diff))  # type: ignore[arg-type]
+    if not verdict.correct and verdict.expected and not _answer_shown_elsewhere(card, verdict, shows_diff):
+        rows.append(render.join(("Answer: ", "bold"), render.deck_text(verdict.expected, "bold")))
     for part in verdict.parts:
         label = part.label
         if picked_in_place:
@@ -98,6 +100,36 @@ def feedback_content(card: AnyCard, verdict: Verdict, *, overridden: bool = Fals
             render.join(("Source: ", "$text-muted"), render.deck_text(f"“{card.source}”", "italic $text-muted"))
         )
     return render.lines(rows)
+
+
+def choice_explanation(explanation: str) -> str:
+    """The grader's explanation of a pick, without the deck's letter for it.
+
+    The grader names a choice by its letter in the deck ("(d) “exactly one year” is
+    not the right choice"), but the screen lists the choices shuffled, so that letter
+    points at another line. What is left once the letter goes is kept when it names
+    the choice; "is the right choice" only repeats the verdict and the ✓ beside it.
+    """
+    text = CHOICE_LETTER.sub("", explanation)
+    return "" if text.startswith("is ") else text
+
+
+def _answer_shown_elsewhere(card: AnyCard, verdict: Verdict, shows_diff: bool) -> bool:
+    """Whether an "Answer:" line would only repeat what is already on screen.
+
+    True/false and choices are marked ✓ in place; a diff's "expected" line already
+    spells the answer; cloze, order and match parts each give their right answer.
+    """
+    if isinstance(card, TrueFalseCard):
+        return True
+    if shows_diff and verdict.diff is not None:
+        if "".join(char for char, _ in verdict.diff.expected) == verdict.expected:
+            return True
+    return (
+        not isinstance(card, ChoiceCard | MultiCard)
+        and bool(verdict.parts)
+        and all(part.expected for part in verdict.parts)
+    )
 
 
 def grade_keys(

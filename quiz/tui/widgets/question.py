@@ -113,6 +113,8 @@ class TypedQuestion(QuestionWidget):
     def __init__(self, card: AnyCard, *, prompt: render.Content, placeholder: str) -> None:
         super().__init__(card, prompt=prompt)
         self.placeholder = placeholder
+        self._empty_once = False
+        """An empty enter was pressed once on this question (the next one gives up)."""
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -129,6 +131,13 @@ class TypedQuestion(QuestionWidget):
         event.stop()
         if self.locked:
             return
+        if not event.value.strip() and not self._empty_once:
+            # an enter pressed once too often (after the last feedback) must not throw this question
+            # away; a second one in a row means "I don't know, show me"
+            self._empty_once = True
+            self.notify("Nothing typed: enter again shows the answer, ctrl+s skips.", markup=False, timeout=4)
+            return
+        self._empty_once = False
         self.post_message(Answered(event.value))
 
     # No `disabled` on the input once answered: restyling it costs ~5 ms per card. The screen
@@ -140,6 +149,7 @@ class TypedQuestion(QuestionWidget):
         self.prompt = prompt
         self.placeholder = placeholder
         self.locked = False
+        self._empty_once = False
         self.query_one(".prompt", Static).update(prompt)
         answer = self.query_one(Input)
         answer.placeholder = placeholder
@@ -149,9 +159,12 @@ class TypedQuestion(QuestionWidget):
 def typed_placeholder(card: AnyCard, *, whole: bool = False) -> str:
     """What to type, said in the input itself (the unit for numbers, the format for dates)."""
     if isinstance(card, NumericCard):
-        bound = {NumericBound.AT_LEAST: "at least / more than … ", NumericBound.AT_MOST: "up to … "}.get(card.bound, "")
+        bound = {
+            NumericBound.AT_LEAST: ", e.g. “more than 100”",
+            NumericBound.AT_MOST: ", e.g. “up to 100”",
+        }.get(card.bound, "")
         unit = f" ({one_line(card.unit)})" if card.unit else ""
-        return f"a number{unit}; {bound}enter submits"
+        return f"a number{unit}{bound}; enter submits"
     if isinstance(card, DateCard):
         start = card.answer.start
         if start.year is None:
