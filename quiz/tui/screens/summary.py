@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.model import Rating
 from quiz.tui import render
-from quiz.tui.driver import StudyDriver, Summary
+from quiz.tui.driver import Miss, StudyDriver, Summary
 from quiz.tui.widgets.charts import meter
 from quiz.tui.widgets.feedback import RATING_NAMES
 
@@ -57,25 +57,41 @@ def summary_content(summary: Summary) -> render.Content:
     return render.lines(rows)
 
 
-def misses_content(summary: Summary) -> render.Content:
-    if not summary.misses:
-        return render.label("No misses. Well done!", "$success")
-    rows = [render.label(f"Misses ({len(summary.misses)})", "bold")]
-    for miss in summary.misses:
-        rows.append(render.join(("• ", "$error"), render.deck_line(miss.question)))
-        rows.append(
-            render.join(
-                ("    you: ", "$text-muted"),
-                render.deck_line(miss.given or "—", "$error"),
-                ("   answer: ", "$text-muted"),
-                render.deck_line(miss.expected, "bold $success"),
-            )
+TYPE_NAMES = {"true_false": "true/false"}
+"""Card types as the summary names them (the rest read well as the deck writes them)."""
+
+
+def miss_answers(miss: Miss) -> list[render.Content]:
+    """What the student gave and what was right, one per line: long answers wrap in their own column."""
+    return [
+        render.join(("you gave  ", "$text-muted"), render.deck_line(miss.given or "—", "$error")),
+        render.join(("answer    ", "$text-muted"), render.deck_line(miss.expected, "bold $success")),
+    ]
+
+
+class MissRow(Horizontal):
+    """One miss: a bullet, then the question and the two answers in a column that wraps on itself."""
+
+    def __init__(self, miss: Miss) -> None:
+        super().__init__(classes="miss")
+        self.miss = miss
+
+    def compose(self) -> ComposeResult:
+        yield Static(render.label("•", "$error"), classes="miss-bullet")
+        yield Static(
+            render.lines([render.deck_line(self.miss.question), *miss_answers(self.miss)]), classes="miss-text"
         )
-    return render.lines(rows)
 
 
 class SummaryScreen(Screen[None]):
     """Shown when a session ends (or the student leaves it)."""
+
+    DEFAULT_CSS = """
+    SummaryScreen #summary-misses { height: auto; }
+    SummaryScreen .miss { height: auto; margin-top: 1; }
+    SummaryScreen .miss-bullet { width: 2; }
+    SummaryScreen .miss-text { width: 1fr; }
+    """
 
     BINDINGS = [
         Binding("r", "retry", "Retry misses", id="retry"),
@@ -98,8 +114,15 @@ class SummaryScreen(Screen[None]):
             yield Static(summary_content(self.summary), id="summary-score")
             with Horizontal(id="summary-breakdown"):
                 yield Static(breakdown("By tag", self.summary.by_tag), classes="breakdown")
-                yield Static(breakdown("By type", self.summary.by_type), classes="breakdown")
-            yield Static(misses_content(self.summary), id="summary-misses")
+                by_type = {TYPE_NAMES.get(name, name): row for name, row in self.summary.by_type.items()}
+                yield Static(breakdown("By type", by_type), classes="breakdown")
+            with Vertical(id="summary-misses"):
+                if self.summary.misses:
+                    yield Static(render.label(f"Misses ({len(self.summary.misses)})", "bold"))
+                    for miss in self.summary.misses:
+                        yield MissRow(miss)
+                else:
+                    yield Static(render.label("No misses. Well done!", "$success"))
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -1,0 +1,103 @@
+"""The help lists every key of every screen in two columns; the summary lays misses out readably."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from quiz.loader import load_deck
+from quiz.tui.driver import Miss, Summary
+from quiz.tui.screens.confirm import ConfirmModal
+from quiz.tui.screens.deck import DeckScreen
+from quiz.tui.screens.generate import NewDeckScreen
+from quiz.tui.screens.help import KEYS, HelpScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.problems import ProblemsScreen
+from quiz.tui.screens.stats import StatsScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import MissRow, SummaryScreen
+from quiz.tui.widgets.arrange import MatchQuestion, OrderQuestion
+from quiz.tui.widgets.choices import ChoiceQuestion
+
+from .fakes import FakeDriver
+
+NAMES = {"question_mark": "?", "equals_sign": "+", "plus": "+", "minus": "-", "up": "↑", "down": "↓", "left": "←"}
+NAMES |= {"right": "→"}  # as the help writes them
+
+
+def _listed() -> set[str]:
+    return {key for _, rows in KEYS for keys, _ in rows for key in keys.split()}
+
+
+@pytest.mark.parametrize(
+    "owner",
+    [
+        HomeScreen,
+        DeckScreen,
+        StudyScreen,
+        SummaryScreen,
+        StatsScreen,
+        ProblemsScreen,
+        NewDeckScreen,
+        ConfirmModal,
+        ChoiceQuestion,
+        OrderQuestion,
+        MatchQuestion,
+    ],
+)
+def test_help_lists_every_key_of_every_screen_and_question(owner: type) -> None:
+    listed = _listed()
+    for binding in owner.BINDINGS:
+        for key in binding.key.split(","):
+            modifier, _, name = key.rpartition("+")
+            shown = (f"{modifier}+" if modifier else "") + NAMES.get(name, name)
+            assert shown in listed or any(shown in k for k in listed), f"{owner.__name__}: {key} is not in the help"
+
+
+async def test_a_long_help_line_wraps_in_its_own_column(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        texts = list(app.screen.query(".help-what").results(Static))
+        starts = {static.region.x for static in texts}
+        assert len(starts) == 1  # every description starts in the same column
+        wrapped = [static for static in texts if static.region.height > 1]
+        assert wrapped, "at 80 columns some description is long enough to wrap"
+        await pilot.press("f1")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+def _summary(decks, misses: list[Miss], by_type: dict[str, tuple[int, float]]) -> FakeDriver:  # noqa: ANN001
+    driver = FakeDriver(load_deck(decks / "all-types.toml"), mode="quiz")
+    summary = Summary(mode="quiz", answered=3, score=0.4, seconds=30.0, by_type=by_type, misses=misses)
+    driver.summary = lambda: summary  # type: ignore[method-assign]
+    return driver
+
+
+async def test_a_long_miss_wraps_under_its_own_text_not_under_the_bullet(app_factory, decks) -> None:
+    long = "The Soviet Union’s recognition of the People’s Republic of China, a milestone in their shared history"
+    miss = Miss("Which event of 1949 does the visit commemorate?", "the first Sino-Soviet trade agreement", long, 0.0)
+    driver = _summary(decks, [miss], {"true_false": (2, 0.5), "choice": (1, 0.0)})
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(SummaryScreen(driver))
+        await pilot.pause()
+        row = app.screen.query_one(MissRow)
+        bullet, text = row.query(Static).results(Static)
+        assert text.region.x > bullet.region.x and text.region.height > 3  # the answer wrapped, in its column
+        shown = str(text.render())
+        assert "you gave  the first Sino-Soviet trade agreement" in shown and "answer    The Soviet" in shown
+        by_type = str(app.screen.query(".breakdown").last().render())
+        assert "true/false" in by_type and "true_false" not in by_type
+
+
+async def test_no_misses_says_so(app_factory, decks) -> None:
+    driver = _summary(decks, [], {})
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await app.push_screen(SummaryScreen(driver))
+        await pilot.pause()
+        assert "No misses" in str(app.screen.query_one("#summary-misses").query(Static).first().render())
+        assert not app.screen.query(MissRow)
