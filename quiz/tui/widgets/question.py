@@ -135,7 +135,7 @@ class TypedQuestion(QuestionWidget):
             # an enter pressed once too often (after the last feedback) must not throw this question
             # away; a second one in a row means "I don't know, show me"
             self._empty_once = True
-            self.notify("Nothing typed: enter again shows the answer, ctrl+s skips.", markup=False, timeout=4)
+            self.notify("Nothing typed: enter again to see the answer.", markup=False, timeout=4)
             return
         self._empty_once = False
         self.post_message(Answered(event.value))
