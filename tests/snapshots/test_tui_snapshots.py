@@ -87,7 +87,11 @@ def fake_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def deck_counts(self, deck):  # noqa: ANN001, ANN202
         return DeckCounts(
-            new=len(deck.cards) - 3, learning=1, due=2, last_studied=datetime(2024, 5, 15, 9, tzinfo=UTC), mastery=0.3
+            new=max(len(deck.cards) - 3, 0),
+            learning=1,
+            due=2,
+            last_studied=datetime(2024, 5, 15, 9, tzinfo=UTC),
+            mastery=0.3,
         )
 
     def stats(self, deck_id):  # noqa: ANN001, ANN202
