@@ -425,3 +425,18 @@ async def test_order_marks_the_items_out_of_place(app_factory, decks) -> None:
         items = screen.question.query_one(OptionList)
         rows = [str(items.get_option_at_index(i).prompt) for i in range(3)]
     assert rows == ["1. first  ✓", "2. third  ✗", "3. second  ✗"]
+
+
+async def test_the_rating_keys_stay_on_one_line_in_the_smallest_window(app_factory, decks) -> None:
+    driver = _driver(decks, "short", "num")
+    app = app_factory()
+    async with app.run_test(size=(60, 16)) as pilot:
+        screen = await _start(app, driver, pilot)
+        await _type(pilot, "Li Keqiang")
+        await pilot.pause()
+        bar = screen.query_one(GradeBar)
+        assert bar.size.height == 1  # "y I was right" used to wrap onto a second line
+        assert "4 easy 4d" in str(bar.render())
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert "I was right" in str(bar.render())

@@ -133,16 +133,35 @@ def _answer_shown_elsewhere(card: AnyCard, verdict: Verdict, shows_diff: bool) -
 
 
 def grade_keys(
-    intervals: Mapping[Rating, timedelta | None], *, suggested: Rating | None, right_key: bool
+    intervals: Mapping[Rating, timedelta | None],
+    *,
+    suggested: Rating | None,
+    right_key: bool,
+    width: int | None = None,
 ) -> render.Content:
-    """The rating keys with the next interval for each; the suggested one is highlighted."""
+    """The rating keys with the next interval for each; the suggested one is highlighted.
+
+    With `width`, a line that would wrap drops its extras: first the "⏎ good" and "y I was
+    right" reminders (the key bar below says both), then the gaps between the keys, so the
+    four ratings and their intervals stay on one line down to 60 columns.
+    """
+    for extras, gap in ((True, "  "), (False, "  "), (False, " ")):
+        content = _grade_line(intervals, suggested, right_key and extras, extras, gap)
+        if width is None or content.cell_length <= width:
+            return content
+    return content
+
+
+def _grade_line(
+    intervals: Mapping[Rating, timedelta | None], suggested: Rating | None, right_key: bool, enter: bool, gap: str
+) -> render.Content:
     parts: list[render.Part] = []
     for rating in Rating:
         style = "bold reverse $accent" if rating is suggested else "bold"
         parts.append((f" {int(rating)} ", style))
         when = f" {render.duration(intervals[rating])}" if rating in intervals else ""
-        parts.append(f"{RATING_NAMES[rating]}{when}  ")
-    if suggested is not None:
+        parts.append(f"{RATING_NAMES[rating]}{when}{gap}")
+    if suggested is not None and enter:
         parts.append((" ⏎ ", "bold"))
         parts.append(RATING_NAMES[suggested])
     if right_key:
@@ -172,8 +191,20 @@ class GradeBar(Static):
     def show(
         self, intervals: Mapping[Rating, timedelta | None], *, suggested: Rating | None, right_key: bool = False
     ) -> None:
-        self.update(grade_keys(intervals, suggested=suggested, right_key=right_key))
+        self._keys = (intervals, suggested, right_key)
+        self._fit()
         self.display = True
+
+    _keys: tuple[Mapping[Rating, timedelta | None], Rating | None, bool] | None = None
+
+    def _fit(self) -> None:
+        if self._keys is not None:
+            intervals, suggested, right_key = self._keys
+            width = self.content_size.width or None
+            self.update(grade_keys(intervals, suggested=suggested, right_key=right_key, width=width))
+
+    def on_resize(self) -> None:
+        self._fit()
 
     def clear(self) -> None:
         self.display = False
