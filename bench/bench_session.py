@@ -8,6 +8,10 @@ tables: this bench owns its store), then measures, median of --repeat runs:
 - building the review queue (`build_review_plan`: due learning items, due reviews
   within the daily limit, new items within theirs, the siblings rule), and a whole
   `start_session` in review mode without the deck sync (which the store bench times);
+- starting the other modes without the sync: a quiz, learn and cram of 20 cards, and
+  cram and learn over the whole deck; the deck's changed cards and leeches
+  (`Session.changes`, read when the app opens a session); the deck's statistics
+  (`quiz.stats.deck_stats`);
 - the non-UI work of one answer: `Session.answer` grades the typed answer,
   schedules it with FSRS, commits it to disk (synchronous=FULL) and picks the
   next item — over --answers answers in a row (85% right), day after day;
@@ -31,6 +35,7 @@ from pathlib import Path
 from quiz.clock import FixedClock
 from quiz.model import Answer, Deck, ShortCard, StudyOptions
 from quiz.session import build_review_plan, start_session
+from quiz.stats import deck_stats
 from quiz.storage import Store, open_store
 
 DECK = "bench-session"
@@ -147,6 +152,14 @@ def main() -> None:
 
         print(describe("build_review_plan", timed(plan, args.repeat)))
         print(describe("start_session(review, sync=False)", timed(start, args.repeat)))
+        for mode, count in (("quiz", 20), ("learn", 20), ("cram", 20), ("cram", None), ("learn", None)):
+            print(describe(f"start_session({mode}, count={count}, sync=False)", timed(
+                lambda mode=mode, count=count: start_session(
+                    store, deck, mode=mode, clock=clock, rng=random.Random(2), count=count, sync=False
+                ), max(3, args.repeat // 3))))  # fmt: skip
+        opened = start_session(store, deck, mode="review", clock=clock, rng=random.Random(2), sync=False)
+        print(describe("Session.changes (edited cards, leeches)", timed(opened.changes, max(3, args.repeat // 3))))
+        print(describe("deck_stats", timed(lambda: deck_stats(store, deck, now=NOW), max(3, args.repeat // 3))))
         session = start_session(store, deck, mode="review", clock=clock, rng=random.Random(2), sync=False)
         rng = random.Random(3)
         wall, cpu = [], []

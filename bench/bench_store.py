@@ -4,8 +4,12 @@ Fills a store with 100,000 study items in one deck and 1,000,000 reviews over
 two years (bulk-inserted with executemany in one transaction, straight into the
 tables), then measures, median of --repeat runs each:
 
-- the store's part of building a review queue: due items (limit 200), new
-  items (limit 20), today's work and the items answered today (siblings rule);
+- the store's part of building a review queue: due learning items (limit 1,000),
+  due reviews (limit 216), new items (limit 56), today's work and the items
+  answered today (siblings rule);
+- the lookups a quiz, learn or cram session and the statistics use instead of
+  reading every item: items by key, keys by state, suspended and hidden keys,
+  every key, changed items and leeches;
 - one durable `record_review` (synchronous=FULL: committed to disk when it returns),
   and the same answer undone;
 - `sync_deck` of the unchanged 100,000-card deck (what every deck load costs);
@@ -37,6 +41,7 @@ from quiz.storage import ReviewRecord, Store, open_store
 from quiz.storage.db import to_us
 
 DECK = "bench"
+LEARNING = (LearningState.LEARNING, LearningState.RELEARNING)
 NOW = datetime(2026, 5, 16, 9, 0, tzinfo=UTC)
 
 
@@ -135,17 +140,39 @@ def main() -> None:
     day_end = day_start + timedelta(days=1)
 
     def queue() -> None:
-        store.due_items(DECK, NOW, due_by=day_end, limit=200)
-        store.new_items(DECK, NOW, limit=20)
+        store.due_items(DECK, NOW, due_by=day_end, states=LEARNING, limit=1000)
+        store.due_items(DECK, NOW, due_by=day_end, limit=216, states=(LearningState.REVIEW,))
+        store.new_items(DECK, NOW, limit=56)
         store.daily_work(DECK, day_start)
         store.reviewed_since(DECK, day_start)
 
+    twenty = [f"c{n:06d}" for n in range(0, args.items, max(1, args.items // 20))][:20]
+    five_hundred = [f"c{n:06d}" for n in range(0, args.items, max(1, args.items // 500))][:500]
     rows = [
-        ("review queue: due today (200) + new (20) + today's work + answered today", lambda: queue()),
+        ("review queue: learning (1,000) + reviews (216) + new (56) due today, today's work, answered today", queue),
+        (
+            "due_items, learning states, due today, limit 1,000",
+            lambda: store.due_items(DECK, NOW, due_by=day_end, states=LEARNING, limit=1000),
+        ),
+        (
+            "due_items, learning states, due today, no limit",
+            lambda: store.due_items(DECK, NOW, due_by=day_end, states=LEARNING),
+        ),
+        (
+            "due_items, review state, due today, limit 216",
+            lambda: store.due_items(DECK, NOW, due_by=day_end, limit=216, states=(LearningState.REVIEW,)),
+        ),
         ("due_items, due today, limit 200", lambda: store.due_items(DECK, NOW, due_by=day_end, limit=200)),
         ("due_items, no limit", lambda: store.due_items(DECK, NOW)),
         ("new_items, limit 20", lambda: store.new_items(DECK, NOW, limit=20)),
         ("items (every record of the deck)", lambda: store.items(DECK)),
+        ("items_by_key, 20 keys", lambda: store.items_by_key(DECK, twenty)),
+        ("items_by_key, 500 keys", lambda: store.items_by_key(DECK, five_hundred)),
+        ("get_item (one)", lambda: store.get_item(DECK, twenty[7])),
+        ("item_keys, every key (hidden too)", lambda: store.item_keys(DECK, include_hidden=True)),
+        ("item_keys, review state", lambda: store.item_keys(DECK, states=(LearningState.REVIEW,))),
+        ("item_keys, suspended or hidden", lambda: store.item_keys(DECK, unavailable=True)),
+        ("flagged_items (changed, leeches)", lambda: store.flagged_items(DECK)),
         ("counts", lambda: store.counts(DECK, NOW, day_end)),
         ("forecast, 30 days", lambda: store.forecast(DECK, [day_start + timedelta(days=i) for i in range(31)])),
         (
