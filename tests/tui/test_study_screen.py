@@ -440,3 +440,16 @@ async def test_the_rating_keys_stay_on_one_line_in_the_smallest_window(app_facto
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert "I was right" in str(bar.render())
+
+
+async def test_a_reversed_flashcard_says_it_is_asked_back_to_front(app_factory, decks) -> None:
+    driver = _driver(decks, "flash")
+    _shown_as(driver, reverse=True)
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        question = screen.question
+        assert str(question.query_one(".prompt").render()) == "Paris"
+        assert "back to front" in str(question.query_one(".back").render())
+        await pilot.press("space")
+        assert "Capital of France?" in str(question.query_one(".back").render())

@@ -84,11 +84,14 @@ class FlashcardQuestion(QuestionWidget):
         front, back = (card.back, card.question) if reverse else (card.question, card.back)
         super().__init__(card, prompt=render.deck_text(front))
         self.back = back
+        self.reverse = reverse
         self.revealed = False
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield Static(render.label("space  show the answer", "$text-muted"), classes="back")
+        # asked back to front, a bare "Harbin" reads like a card with its question missing
+        what = "space  show the front (this card is asked back to front)" if self.reverse else "space  show the answer"
+        yield Static(render.label(what, "$text-muted"), classes="back")
 
     def reveal(self) -> None:
         if self.revealed:
