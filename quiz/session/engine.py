@@ -53,7 +53,7 @@ _T = TypeVar("_T")
 POOL_CARDS = 5000
 """Distractors for recognition questions come from at most this many of the deck's cards, drawn at random."""
 
-READ_ONLY_NOTICE = "the data folder is read-only, practice only"
+READ_ONLY_NOTICE = "read-only data folder"
 """What a session on a read-only store says about saving, short enough for the study header."""
 
 
