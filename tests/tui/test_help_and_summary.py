@@ -101,3 +101,12 @@ async def test_no_misses_says_so(app_factory, decks) -> None:
         await pilot.pause()
         assert "No misses" in str(app.screen.query_one("#summary-misses").query(Static).first().render())
         assert not app.screen.query(MissRow)
+
+
+async def test_every_key_fits_its_column(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        for key in app.screen.query(".help-key").results(Static):
+            assert len(str(key.render())) < key.content_size.width, f"{key.render()} runs into its description"

@@ -127,7 +127,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen .help-section { margin-top: 1; }
     HelpScreen .help-row { height: auto; }
-    HelpScreen .help-key { width: 17; padding-left: 2; text-style: bold; }
+    HelpScreen .help-key { width: 19; padding-left: 2; text-style: bold; }
     HelpScreen .help-what { width: 1fr; }
     """
 
