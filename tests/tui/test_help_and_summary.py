@@ -85,10 +85,14 @@ async def test_a_long_miss_wraps_under_its_own_text_not_under_the_bullet(app_fac
         await app.push_screen(SummaryScreen(driver))
         await pilot.pause()
         row = app.screen.query_one(MissRow)
-        bullet, text = row.query(Static).results(Static)
-        assert text.region.x > bullet.region.x and text.region.height > 3  # the answer wrapped, in its column
-        shown = str(text.render())
-        assert "you gave  the first Sino-Soviet trade agreement" in shown and "answer    The Soviet" in shown
+        bullet = row.query_one(".miss-bullet", Static)
+        question = row.query_one(".miss-question", Static)
+        labels = list(row.query(".miss-label").results(Static))
+        given, answer = row.query(".miss-value").results(Static)
+        assert question.region.x > bullet.region.x
+        assert answer.region.x > labels[1].region.x and answer.region.height > 1  # wrapped, in its own column
+        assert [str(label.render()) for label in labels] == ["you gave", "answer"]
+        assert str(given.render()) == "the first Sino-Soviet trade agreement" and str(answer.render()) == long
         by_type = str(app.screen.query(".breakdown").last().render())
         assert "true/false" in by_type and "true_false" not in by_type
 

@@ -61,16 +61,12 @@ TYPE_NAMES = {"true_false": "true/false"}
 """Card types as the summary names them (the rest read well as the deck writes them)."""
 
 
-def miss_answers(miss: Miss) -> list[render.Content]:
-    """What the student gave and what was right, one per line: long answers wrap in their own column."""
-    return [
-        render.join(("you gave  ", "$text-muted"), render.deck_line(miss.given or "—", "$error")),
-        render.join(("answer    ", "$text-muted"), render.deck_line(miss.expected, "bold $success")),
-    ]
-
-
 class MissRow(Horizontal):
-    """One miss: a bullet, then the question and the two answers in a column that wraps on itself."""
+    """One miss: a bullet, the question, then what the student gave and the right answer.
+
+    Labels and answers are columns of their own, so a long answer wraps under itself
+    rather than back under the bullet or the label.
+    """
 
     def __init__(self, miss: Miss) -> None:
         super().__init__(classes="miss")
@@ -78,9 +74,15 @@ class MissRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(render.label("•", "$error"), classes="miss-bullet")
-        yield Static(
-            render.lines([render.deck_line(self.miss.question), *miss_answers(self.miss)]), classes="miss-text"
-        )
+        with Vertical(classes="miss-text"):
+            yield Static(render.deck_text(self.miss.question), classes="miss-question")
+            for label, text, style in (
+                ("you gave", self.miss.given or "—", "$error"),
+                ("answer", self.miss.expected, "bold $success"),
+            ):
+                with Horizontal(classes="miss-answer"):
+                    yield Static(render.label(label, "$text-muted"), classes="miss-label")
+                    yield Static(render.deck_text(text, style), classes="miss-value")
 
 
 class SummaryScreen(Screen[None]):
@@ -90,7 +92,10 @@ class SummaryScreen(Screen[None]):
     SummaryScreen #summary-misses { height: auto; }
     SummaryScreen .miss { height: auto; margin-top: 1; }
     SummaryScreen .miss-bullet { width: 2; }
-    SummaryScreen .miss-text { width: 1fr; }
+    SummaryScreen .miss-text { width: 1fr; height: auto; }
+    SummaryScreen .miss-answer { height: auto; }
+    SummaryScreen .miss-label { width: 10; }
+    SummaryScreen .miss-value { width: 1fr; }
     """
 
     BINDINGS = [
