@@ -114,3 +114,14 @@ async def test_every_key_fits_its_column(app_factory) -> None:
         await pilot.pause()
         for key in app.screen.query(".help-key").results(Static):
             assert len(str(key.render())) < key.content_size.width, f"{key.render()} runs into its description"
+
+
+async def test_quick_answers_show_their_time_a_card_in_seconds(app_factory, decks) -> None:
+    driver = _summary(decks, [], {})
+    driver.summary = lambda: Summary(mode="learn", answered=8, score=0.5, seconds=7.0)  # type: ignore[method-assign]
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await app.push_screen(SummaryScreen(driver))
+        await pilot.pause()
+        score = str(app.screen.query_one("#summary-score").render())
+    assert "time 0:07   1s a card" in score  # was "0:00 a card"

@@ -49,7 +49,8 @@ def summary_content(summary: Summary) -> render.Content:
         f"   {summary.answered} answered   time {render.clock_time(summary.seconds)}",
     ]
     if summary.answered:
-        parts.append(f"   {render.clock_time(summary.seconds / summary.answered)} a card")
+        # "4s a card", not "0:04": under a minute a clock reads "0:00" for quick answers
+        parts.append(f"   {render.duration(summary.seconds / summary.answered)} a card")
     rows = [render.join(*parts)]
     if summary.ratings:
         rated = "   ".join(f"{RATING_NAMES[r]} {summary.ratings.get(r, 0)}" for r in Rating)
