@@ -453,3 +453,14 @@ async def test_a_reversed_flashcard_says_it_is_asked_back_to_front(app_factory, 
         assert "back to front" in str(question.query_one(".back").render())
         await pilot.press("space")
         assert "Capital of France?" in str(question.query_one(".back").render())
+
+
+async def test_multi_does_not_say_select_all_twice(app_factory, decks) -> None:
+    card = next(c for c in load_deck(decks / "all-types.toml").cards if c.id == "multi")
+    driver = _driver(decks, "multi")
+    _shown_as(driver, card=dataclasses.replace(card, question="Which are Chinese cities? Select all that apply."))
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        how = str(screen.question.query_one(".how").render())
+    assert how == "space ticks, enter submits"

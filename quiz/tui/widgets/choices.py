@@ -36,9 +36,10 @@ class ChoiceQuestion(QuestionWidget):
     def compose(self) -> ComposeResult:
         yield from super().compose()
         if self.multi:
-            yield Static(
-                render.label("select all that apply: space ticks, enter submits", "$text-muted"), classes="how"
-            )
+            # many decks already end the question with "Select all that apply."; no need to say it twice
+            said = "select all that apply" in self.card.question.casefold()
+            how = "space ticks, enter submits" if said else "select all that apply: space ticks, enter submits"
+            yield Static(render.label(how, "$text-muted"), classes="how")
         yield OptionList(*(self._line(i) for i in range(len(self.order))), id="choices")
 
     def _line(self, position: int, *, result: str = "") -> render.Content:
