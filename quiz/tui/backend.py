@@ -68,7 +68,7 @@ class Backend:
                 except StorageError:
                     self.store_problem = str(error)
                     raise error from None
-                self.store_problem = f"{error} Decks and statistics can be viewed; answers cannot be saved."
+                self.store_problem = f"{error} You can view decks and statistics and practise, but no answer is saved."
             except CorruptStoreError as error:
                 self.store_problem = str(error)
                 self.backup_offer = error.backup

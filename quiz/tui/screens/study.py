@@ -400,7 +400,10 @@ class StudyScreen(Screen[None]):
         self.show_current()
 
     def action_leave(self) -> None:
-        """End the session now: every answer is already saved; a quiz is scored on what was answered."""
+        """End the session now; a quiz is scored on what was answered.
+
+        Every answer was saved when it was given, unless the header says it could not be.
+        """
         self.flush_pending()
         try:
             self.driver.close()
