@@ -464,3 +464,17 @@ async def test_multi_does_not_say_select_all_twice(app_factory, decks) -> None:
         screen = await _start(app, driver, pilot)
         how = str(screen.question.query_one(".how").render())
     assert how == "space ticks, enter submits"
+
+
+async def test_a_wide_terminal_keeps_question_and_feedback_at_a_readable_width(app_factory, decks) -> None:
+    card = next(c for c in load_deck(decks / "all-types.toml").cards if c.id == "short")
+    long = "A source sentence that goes on and on. " * 8
+    driver = _driver(decks, "short")
+    _shown_as(driver, card=dataclasses.replace(card, question=card.question + " " + long, source=long))
+    app = app_factory()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await _start(app, driver, pilot)
+        await _type(pilot, "Li Keqiang")
+        await pilot.pause()
+        assert screen.query_one(FeedbackPanel).size.width <= 110
+        assert screen.question.query_one(".prompt").size.width <= 110

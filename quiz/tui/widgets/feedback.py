@@ -173,6 +173,12 @@ def _grade_line(
 class FeedbackPanel(Static):
     """Shows `feedback_content`; hidden while a question is being asked."""
 
+    DEFAULT_CSS = """
+    FeedbackPanel { max-width: 110; }
+    """
+    """In a wide terminal a source quote on one 190-column line is hard to read; the answer
+    line stops at 80 columns, the feedback a little further."""
+
     def show(self, card: AnyCard, verdict: Verdict, *, overridden: bool = False) -> None:
         self.update(feedback_content(card, verdict, overridden=overridden))
         self.set_class(verdict.correct or overridden, "-correct")

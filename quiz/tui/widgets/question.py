@@ -46,6 +46,11 @@ class Revealed(Message):
 class QuestionWidget(Vertical):
     """Base: the prompt on top, the way of answering below, and whether it still takes input."""
 
+    DEFAULT_CSS = """
+    QuestionWidget .prompt { max-width: 110; }
+    """
+    """A long question wraps at a readable width in a wide terminal, like the feedback under it."""
+
     can_focus = False
 
     def __init__(self, card: AnyCard, *, prompt: render.Content, id: str | None = None) -> None:  # noqa: A002
