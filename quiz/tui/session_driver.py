@@ -115,10 +115,18 @@ class SessionDriver:
         return outcome.verdict
 
     def rate(self, rating: Rating, *, overridden: bool = False) -> None:
-        """Keep or change the rating of the answer on screen, or rate a revealed flashcard."""
-        if self._outcome is None or rating != self._outcome.rating:
+        """Keep or change the rating of the answer on screen, or rate a revealed flashcard.
+
+        The session keeps an answer's rating open until the next action, so the
+        answer on screen is always closed here (the same rating writes nothing),
+        and a flashcard is answered as itself: it must never reach back and
+        re-rate the answer before it.
+        """
+        if self._outcome is None:
+            outcome = self.session.answer(rating)
+        else:
             outcome = self.session.rate(rating)
-            self.notice = outcome.message or self.notice
+        self.notice = outcome.message or self.notice
         self._answered = True
         self._next()
 

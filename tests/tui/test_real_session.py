@@ -269,3 +269,28 @@ async def test_the_statistics_screen_shows_what_quiz_stats_computes(
     assert one.forecast == [n for _, n in expected.forecast]
     assert one.counts["new"] == expected.counts.new and one.counts["due today"] == expected.counts.due_today
     assert sum(one.reviews_per_day.values()) == sum(n for _, n in expected.reviews_per_day) == 1
+
+
+def test_rating_a_flashcard_never_re_rates_the_answer_before_it(tmp_path, isolated_data_dir, clock) -> None:
+    import random
+
+    from quiz.tui.backend import Backend
+
+    path = tmp_path / "two.toml"
+    path.write_text(
+        '[deck]\nid = "two"\ntitle = "Two"\nformat = 1\n\n'
+        '[[cards]]\nid = "tf"\ntype = "true_false"\nquestion = "Harbin is in China."\nanswer = true\n\n'
+        '[[cards]]\nid = "flash"\ntype = "flashcard"\nfront = "Capital of Russia"\nback = "Moscow"\n',
+        encoding="utf-8",
+    )
+    backend = Backend(isolated_data_dir, clock=clock, seed=1)
+    driver = backend.start_session(path, "review", {}, rng=random.Random(1))
+    first = driver.current()
+    assert first.card.id == "tf"
+    verdict = driver.answer(False)  # wrong: suggested Again
+    driver.rate(verdict.rating)  # enter: keep the suggestion
+    assert driver.current().card.id == "flash"
+    driver.rate(Rating.HARD)  # the flashcard, turned over and rated
+    ratings = {r.review.item_key: r.review.rating for r in backend.store.reviews("two")}
+    assert ratings == {"tf": Rating.AGAIN, "flash": Rating.HARD}
+    backend.close()
