@@ -258,6 +258,37 @@ async def test_the_key_bar_follows_the_question_on_screen(app_factory, decks) ->
         assert "^g hint" in shown and "space" not in shown  # while typing, letters are the answer's
 
 
+
+async def test_the_key_bar_offers_only_keys_that_work_and_fits_80_columns(app_factory, decks) -> None:
+    driver = _driver(decks, "flash", "tf")
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _start(app, driver, pilot)
+        bar = screen.query_one("#key-bar")
+        width = bar.content_size.width
+        assert sum(len(k) + len(w) + 3 for k, w in bar.shown_keys) <= width
+        assert [w for _, w in bar.shown_keys][-3:] == ["end", "help", "quit"]  # never cut off
+        await pilot.press("space")  # turned over: a hint no longer makes sense
+        await pilot.pause()
+        assert "hint" not in [w for _, w in bar.shown_keys]
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert "suspend" in [w for _, w in bar.shown_keys]  # room for every key
+
+
+async def test_a_quiz_does_not_offer_undo(app_factory, decks) -> None:
+    deck = load_deck(decks / "all-types.toml")
+    driver = FakeDriver(deck, mode="quiz")
+    driver.queue = [(c, k) for c, k in driver.queue if c.id == "tf"]
+    app = app_factory()
+    async with app.run_test() as pilot:
+        screen = await _start(app, driver, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.phase == "answered"
+        assert "undo" not in [w for _, w in screen.query_one("#key-bar").shown_keys]
+
+
 # --- what a student saw going through every question type -------------------------
 
 

@@ -225,16 +225,22 @@ class StudyScreen(Screen[None]):
             keys.append(("space", "show answer"))
         if self.phase == REVEALED:
             keys.append(("1-4", "rate"))
+        can_undo = getattr(self.driver, "mode", "") != "quiz"  # a quiz answer stands once given
         if self.phase == ANSWERED:
             keys += [("⏎", "next"), ("1-4", "rate")]
             if self._can_claim_right():
                 keys.append(("y", "I was right"))
-            keys.append(("u", "undo"))
+            if can_undo:
+                keys.append(("u", "undo"))
         elif self.shown is not None:
-            keys += [("^g" if typing else "h", "hint"), ("^s" if typing else "s", "skip")]
-            keys += [("^z" if typing else "u", "undo"), ("^b" if typing else "b", "bury")]
+            if self.phase == ASKING:
+                keys.append(("^g" if typing else "h", "hint"))
+            keys.append(("^s" if typing else "s", "skip"))
+            if can_undo:
+                keys.append(("^z" if typing else "u", "undo"))
+            keys += [("^b" if typing else "b", "bury"), ("^o" if typing else "x", "suspend")]
         keys += [("esc", "end"), ("f1" if typing else "?", "help"), ("^q", "quit")]
-        self.query_one("#key-bar", KeyBar).show(keys)
+        self.query_one("#key-bar", KeyBar).show(keys, optional=("suspend", "bury"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show in the footer only the keys that do something now."""
