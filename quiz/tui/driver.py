@@ -75,6 +75,8 @@ class Summary:
     by_type: Mapping[str, tuple[int, float]] = field(default_factory=dict)
     misses: Sequence[Miss] = ()
     ratings: Mapping[Rating, int] = field(default_factory=dict)
+    complete: bool = True
+    """Every item was asked (False when the student ended the session early)."""
 
 
 class StudyDriver(Protocol):

@@ -41,6 +41,8 @@ class SessionDriver:
         self._outcome: Any = None
         """The last answer's outcome while its rating is still open."""
         self._answered = False
+        self._ended_early = False
+        """The student ended the session with items still to ask."""
 
     @classmethod
     def start(
@@ -186,6 +188,7 @@ class SessionDriver:
 
     def close(self) -> None:
         """Record the end of the session (a quiz is scored on what was answered); safe to call twice."""
+        self._ended_early = self._ended_early or self.session.current is not None
         self.session.close()
 
     # --- numbers -------------------------------------------------------------------------
@@ -216,6 +219,7 @@ class SessionDriver:
             by_type=dict(summary.by_type),
             misses=[Miss(m.question, m.given, m.expected, m.score) for m in summary.misses],
             ratings=dict(summary.ratings),
+            complete=not self._ended_early and self.session.current is None,
         )
 
     def retry_misses(self) -> SessionDriver | None:

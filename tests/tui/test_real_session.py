@@ -114,6 +114,7 @@ async def test_a_quiz_is_scored_and_saved_and_misses_can_be_retried(app_factory,
         assert isinstance(app.screen, SummaryScreen)
         summary = app.screen.summary
         assert summary.answered == 5 and summary.score == 0
+        assert "quiz finished" in str(app.screen.query_one("#summary-title").render())
         assert len(summary.misses) == 5
         await pilot.press("r")
         await pilot.pause()
@@ -144,6 +145,7 @@ async def test_leaving_a_quiz_early_scores_what_was_answered(app_factory, decks,
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.summary.answered == 1
+        assert "quiz ended early" in str(app.screen.query_one("#summary-title").render())
     with open_store(isolated_data_dir) as store:
         (attempt,) = store.quiz_history(DECK_ID)
     assert attempt.finished_at is not None and attempt.score == 1

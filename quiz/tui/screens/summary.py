@@ -112,9 +112,10 @@ class SummaryScreen(Screen[None]):
         self.summary = driver.summary()
 
     def compose(self) -> ComposeResult:
+        ending = "finished" if self.summary.complete else "ended early"
         with VerticalScroll(id="summary"):
             yield Static(
-                render.join(render.deck_line(self.driver.title, "bold"), (f" · {self.summary.mode} finished", "")),
+                render.join(render.deck_line(self.driver.title, "bold"), (f" · {self.summary.mode} {ending}", "")),
                 id="summary-title",
             )
             yield Static(summary_content(self.summary), id="summary-score")
