@@ -35,7 +35,6 @@ from quiz.scheduling import Scheduler, preview
 from quiz.session.answers import Preview, Step, expected_text
 from quiz.session.flow import Mode, StudyQueue
 from quiz.session.items import (
-    CHOICE_OPTIONS,
     Presentation,
     StudyItem,
     recall_answer,
@@ -585,13 +584,12 @@ class Session:
             return None
         item = StudyItem(key, card, card, Presentation.AS_WRITTEN, key in self._new)
         if self.mode is Mode.LEARN and self._queue.right.get(key, 0) == 0:
-            pool = self._pool(card)
-            true_false = len(pool) < 2 or self.rng.random() < 0.25
-            return recognition_item(item, pool, self.rng, true_false=true_false) or item
+            true_false = self.rng.random() < 0.25
+            return recognition_item(item, self._pool(), self.rng, true_false=true_false) or item
         return item
 
-    def _pool(self, card: AnyCard) -> list[str]:
-        """Answers of the deck's other items of the same type, as distractors for recognition questions."""
+    def _pool(self) -> dict[str, list[str]]:
+        """Answers of the deck's items by card type, for `recognition_item` to pick distractors of the right kind."""
         if self._answer_pool is None:
             pool: dict[str, list[str]] = {}
             others = list(self._cards.values())
@@ -603,10 +601,7 @@ class Session:
                     if answer is not None:
                         pool.setdefault(str(other.type), []).append(answer)
             self._answer_pool = pool
-        same = self._answer_pool.get(str(card.type), [])
-        if len(same) > CHOICE_OPTIONS:
-            return same
-        return [answer for answers in self._answer_pool.values() for answer in answers]
+        return self._answer_pool
 
     def _outcome(self, step: Step) -> Outcome:
         memory = step.memory_after.get(step.item.key)

@@ -10,6 +10,7 @@ and the grader judges them like any other card.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,6 +31,9 @@ from quiz.model import (
     TrueFalseCard,
     split_item_key,
 )
+
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+"""A leading article, dropped from an answer put in a gap that already has one."""
 
 RECOGNISABLE = (FlashCard, ShortCard, NumericCard, DateCard, ClozeCard)
 """Card types whose answer is a short text, so another card's answer makes a plausible distractor."""
@@ -125,71 +129,83 @@ def recall_question(card: AnyCard, key: str) -> str:
     return card.question
 
 
-def recognition_item(item: StudyItem, pool: Sequence[str], rng: random.Random, *, true_false: bool) -> StudyItem | None:
+def recognition_item(
+    item: StudyItem, pool: Mapping[str, Sequence[str]], rng: random.Random, *, true_false: bool
+) -> StudyItem | None:
     """A recognition question for `item`, drawing wrong answers from `pool`; None if it cannot be made.
+
+    The wrong answers are of the right answer's kind and never mean the same
+    (`quiz.session.distractors`). With fewer than three of them a choice question
+    offers fewer options; with one it becomes a true/false statement, with none
+    the item is asked as written. The question keeps the deck card's hint,
+    explanation and source, so the feedback after it quotes the source as the
+    full question's does.
 
     Args:
         item: The item as written.
-        pool: Answers of other items of the deck, of the same kind where possible.
+        pool: Answers of the deck's items, by card type (`str(card.type)`).
         rng: The session's random generator (option order, distractor choice).
         true_false: Ask a true/false statement instead of a choice.
     """
+    from quiz.session.distractors import distractors
+
     right = recall_answer(item.deck_card, item.key)
     if right is None:
         return None
-    folded = right.casefold()
-    if len(pool) > DISTRACTOR_CANDIDATES:  # a large deck: weighing every answer took 0.6 s a question at 100,000
-        pool = rng.sample(pool, DISTRACTOR_CANDIDATES)
-    others = sorted({answer for answer in pool if answer.casefold() != folded})
-    if not others:
-        return None
-    question = recall_question(item.deck_card, item.key)
-    if true_false:
-        truth = rng.random() < 0.5
-        shown = right if truth else _alike(right, others, rng)[0]
-        card: AnyCard = TrueFalseCard(
-            id=item.deck_card.id,
-            question=f"{question}\nAnswer: {shown}",
-            answer=truth,
-            line=item.deck_card.line,
-            tags=item.deck_card.tags,
-            explanation=item.deck_card.explanation,
-            feedback_wrong=f"The answer is {right}.",
-        )
-        return StudyItem(item.key, card, item.deck_card, Presentation.TRUE_FALSE, item.is_new)
-    wrong = _alike(right, others, rng)[: CHOICE_OPTIONS - 1]
-    options = [Choice(right, 1.0), *(Choice(text, 0.0) for text in wrong)]
-    rng.shuffle(options)
-    card = ChoiceCard(
-        id=item.deck_card.id,
-        question=question,
-        choices=tuple(options),
-        shuffle=False,
-        line=item.deck_card.line,
-        tags=item.deck_card.tags,
-        explanation=item.deck_card.explanation,
+    pool = {
+        card_type: rng.sample(list(answers), DISTRACTOR_CANDIDATES) if len(answers) > DISTRACTOR_CANDIDATES else answers
+        for card_type, answers in pool.items()
+    }  # a large deck: weighing every answer took 0.6 s a question at 100,000
+    deck_card = item.deck_card
+    question = recall_question(deck_card, item.key)
+    wrong = distractors(
+        deck_card, item.key, right, pool, rng, 1 if true_false else CHOICE_OPTIONS - 1, question=question
     )
-    return StudyItem(item.key, card, item.deck_card, Presentation.CHOICE, item.is_new)
+    if not wrong:
+        return None
+    kept = {"id": deck_card.id, "line": deck_card.line, "tags": deck_card.tags, "hint": deck_card.hint,
+            "explanation": deck_card.explanation, "source": deck_card.source, "title": deck_card.title}  # fmt: skip
+    if true_false or len(wrong) == 1:
+        truth = rng.random() < 0.5
+        told = f"The answer is {right}."
+        card: AnyCard = TrueFalseCard(
+            question=statement(deck_card, item.key, right if truth else wrong[0].text),
+            answer=truth,
+            feedback_correct="" if truth else told,
+            feedback_wrong=told if truth else " ".join(part for part in (told, wrong[0].feedback) if part),
+            **kept,
+        )
+        return StudyItem(item.key, card, deck_card, Presentation.TRUE_FALSE, item.is_new)
+    options = [Choice(right, 1.0), *(Choice(other.text, 0.0, other.feedback) for other in wrong)]
+    rng.shuffle(options)
+    card = ChoiceCard(question=question, choices=tuple(options), shuffle=False, **kept)
+    return StudyItem(item.key, card, deck_card, Presentation.CHOICE, item.is_new)
 
 
-def _alike(right: str, others: Sequence[str], rng: random.Random) -> list[str]:
-    """`others` shuffled, those shaped like `right` first (a figure for a figure, a name for a name).
+def statement(card: AnyCard, key: str, proposed: str) -> str:
+    """A true/false statement proposing an answer to an item.
 
-    An obviously different option ("2023" among names) gives the answer away.
+    A cloze sentence with the proposed answer in its gap reads as one statement;
+    any other question is followed by the proposed answer on a line of its own,
+    so that it never reads as a question glued to an answer.
     """
-
-    def shape(text: str) -> tuple[bool, int]:
-        return any(ch.isdigit() for ch in text), min(len(text.split()), 4)
-
-    digits, words = shape(right)
-
-    def distance(text: str) -> int:
-        other_digits, other_words = shape(text)
-        return 2 * (other_digits != digits) + abs(other_words - words)
-
-    keyed = [(distance(text), rng.random(), text) for text in others]
-    keyed.sort()
-    return [text for _, _, text in keyed]
+    _, sub = split_item_key(key)
+    if isinstance(card, ClozeCard) and sub:
+        text = card.text
+        for gap in card.gaps:
+            start = text.find("{{")
+            end = text.find("}}", start)
+            if start < 0 or end < 0:
+                break
+            asked = sub == f"gap{gap.index}"
+            shown = proposed if asked else gap.answer
+            before = text[:start]
+            words_before = before.split()
+            if asked and words_before and words_before[-1].casefold() in ("a", "an", "the"):
+                shown = _ARTICLE.sub("", shown, count=1)  # "attend a {{...}}" and "a joint statement"
+            text = before + shown + text[end + 2 :]
+        return text
+    return f"{recall_question(card, key)}\n\nProposed answer: {proposed}"
 
 
 def response_text(card: AnyCard, response: object) -> str:

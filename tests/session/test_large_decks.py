@@ -145,7 +145,7 @@ def test_recognition_questions_on_a_large_deck_offer_other_answers_of_the_deck(s
             assert f"City {item.key[1:]}" in texts
             assert all(text.startswith("City ") and text[5:].isdigit() and int(text[5:]) < 6000 for text in texts)
         elif item.presentation is Presentation.TRUE_FALSE:
-            assert item.card.question.startswith(f"Capital of country {item.key[1:]}?\nAnswer: City ")
+            assert item.card.question.startswith(f"Capital of country {item.key[1:]}?\n\nProposed answer: City ")
         session.answer(right_response(item), elapsed=2.0)
         seen += 1
     assert seen == 12
