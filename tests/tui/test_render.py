@@ -99,3 +99,21 @@ def test_durations_are_short(delta: timedelta | None, shown: str) -> None:
 def test_clock_time() -> None:
     assert render.clock_time(75) == "1:15"
     assert render.clock_time(3675) == "1:01:15"
+
+
+def test_a_diff_strikes_through_the_students_mistakes_never_the_right_answer() -> None:
+    from quiz.grading import grade
+    from quiz.model import Answer, ShortCard
+    from quiz.tui.widgets.feedback import diff_block
+
+    card = ShortCard(id="city", question="Which city?", answers=(Answer("Beijing"),))
+    verdict = grade(card, "Bejjing")
+    assert verdict.diff is not None
+    typed, expected = str(diff_block(verdict.diff)).split("\n")
+    block = diff_block(verdict.diff)
+    cut = len(typed) + 1
+    typed_styles = [str(span.style) for span in block.spans if span.end <= cut]
+    expected_styles = [str(span.style) for span in block.spans if span.start >= cut]
+    assert any("strike" in style for style in typed_styles)
+    assert expected_styles and not any("strike" in style for style in expected_styles)
+    assert expected.endswith("Beijing")

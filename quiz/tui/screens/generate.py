@@ -87,7 +87,7 @@ class NewDeckScreen(Screen[None]):
     @on(Drafted)
     def _drafted(self, message: Drafted) -> None:
         if message.deck is None:
-            self._status(render.join(("⚠ ", "$error"), render.deck_line(message.error)))
+            self._status(render.join(("⚠ ", "$text-error"), render.deck_line(message.error)))
             return
         self.deck, self.article_text, self.source = message.deck, message.article_text, message.source
         self.dropped = set()
@@ -107,7 +107,7 @@ class NewDeckScreen(Screen[None]):
     def _line(self, index: int) -> render.Content:
         assert self.deck is not None
         card = self.deck.cards[index]
-        box = ("[ ] ", "$text-muted") if index in self.dropped else ("[x] ", "$success")
+        box = ("[ ] ", "$text-muted") if index in self.dropped else ("[x] ", "$text-success")
         return render.join(box, (f"{card.type.value:<10} ", "$accent"), render.deck_line(card.question or card.id))
 
     def _status(self, content: render.Content) -> None:

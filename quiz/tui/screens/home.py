@@ -164,7 +164,7 @@ class HomeScreen(Screen[None]):
         if backend.backup_offer is not None and not self._offered_backup:
             self._offer_backup(backend.backup_offer)
         banner = self.query_one("#home-banner", Static)
-        banner.update(render.label(f"⚠ {problem}", "bold $error") if problem else render.label(""))
+        banner.update(render.label(f"⚠ {problem}", "bold $text-error") if problem else render.label(""))
         banner.display = bool(problem)
         self.query_one("#home-title", Static).update(self._title(due_total))
         # an empty list says, where the list would be, how to get decks into it
@@ -256,7 +256,7 @@ class HomeScreen(Screen[None]):
         self._offered_backup = True
         question = render.lines(
             [
-                render.label("Your progress database was damaged and has been moved aside.", "bold $error"),
+                render.label("Your progress database was damaged and has been moved aside.", "bold $text-error"),
                 render.join("Restore the newest good backup, ", render.deck_line(backup.name, "bold"), "?"),
                 render.label("Answers given since that backup would be lost.", "$text-muted"),
             ]

@@ -50,7 +50,7 @@ class ProblemsScreen(ModalScreen[None]):
 
     @staticmethod
     def _option(problem: Problem) -> render.Content:
-        mark = ("✗ ", "$error") if problem.severity is Severity.ERROR else ("! ", "$warning")
+        mark = ("✗ ", "$text-error") if problem.severity is Severity.ERROR else ("! ", "$text-warning")
         return render.join(mark, render.deck_text(str(problem)))
 
     def action_close(self) -> None:

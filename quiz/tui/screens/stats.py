@@ -62,7 +62,7 @@ def overview(view: StatsView) -> render.Content:
     if retention is None:
         parts.append(("—", "bold"))
     else:
-        parts += [(meter(retention, width=10), "$success"), (f" {render.percent(retention)}", "bold")]
+        parts += [(meter(retention, width=10), "$text-success"), (f" {render.percent(retention)}", "bold")]
     return render.join(*parts)
 
 
@@ -103,7 +103,7 @@ def hardest_content(view: StatsView, width: int | None = None) -> render.Content
     for count, question, detail in zip(lapses, questions, details, strict=True):
         rows.append(
             render.join(
-                (count, "$error"),
+                (count, "$text-error"),
                 render.deck_line(question),
                 " " * (column - cell_len(question)),
                 (detail, "$text-muted"),
@@ -118,7 +118,7 @@ def scores_content(view: StatsView, width: int | None = None) -> render.Content:
     if not view.quiz_scores:
         rows.append(render.label("no quizzes yet", "$text-muted"))
     for when, score in view.quiz_scores[-8:]:
-        style = "$success" if score >= 0.8 else "$warning" if score >= 0.5 else "$error"
+        style = "$text-success" if score >= 0.8 else "$text-warning" if score >= 0.5 else "$text-error"
         rows.append(
             render.join(
                 (when.astimezone().strftime("%d %b %H:%M") + "  ", "$text-muted"),
@@ -158,7 +158,7 @@ class StatsScreen(Screen[None]):
         try:
             view = self.app.backend.stats(self.deck_id)  # type: ignore[attr-defined]
         except QuizError as error:
-            self.query_one("#stats-title", Static).update(render.label(f"⚠ {error}", "bold $error"))
+            self.query_one("#stats-title", Static).update(render.label(f"⚠ {error}", "bold $text-error"))
             return
         self.show(view)
 

@@ -30,7 +30,10 @@ def breakdown(title: str, rows: Mapping[str, tuple[int, float]]) -> render.Conte
                 render.deck_line(name[:width]),
                 " " * (width - len(name[:width])),
                 f" {count:>3}  ",
-                (meter(score, width=8), "$success" if score >= 0.8 else "$warning" if score >= 0.5 else "$error"),
+                (
+                    meter(score, width=8),
+                    "$text-success" if score >= 0.8 else "$text-warning" if score >= 0.5 else "$text-error",
+                ),
                 f" {render.percent(score):>4}",
             )
         )
@@ -40,9 +43,9 @@ def breakdown(title: str, rows: Mapping[str, tuple[int, float]]) -> render.Conte
 def summary_content(summary: Summary) -> render.Content:
     """The headline: score, answers and time."""
     score = summary.score
-    style = "bold $success" if score is not None and score >= 0.8 else "bold $warning"
+    style = "bold $text-success" if score is not None and score >= 0.8 else "bold $text-warning"
     if score is not None and score < 0.5:
-        style = "bold $error"
+        style = "bold $text-error"
     parts: list[render.Part] = [
         ("Score ", "bold"),
         (render.percent(score), style),
@@ -74,12 +77,12 @@ class MissRow(Horizontal):
         self.miss = miss
 
     def compose(self) -> ComposeResult:
-        yield Static(render.label("•", "$error"), classes="miss-bullet")
+        yield Static(render.label("•", "$text-error"), classes="miss-bullet")
         with Vertical(classes="miss-text"):
             yield Static(render.deck_text(self.miss.question), classes="miss-question")
             for label, text, style in (
-                ("you gave", self.miss.given or "—", "$error"),
-                ("answer", self.miss.expected, "bold $success"),
+                ("you gave", self.miss.given or "—", "$text-error"),
+                ("answer", self.miss.expected, "bold $text-success"),
             ):
                 with Horizontal(classes="miss-answer"):
                     yield Static(render.label(label, "$text-muted"), classes="miss-label")
@@ -129,7 +132,7 @@ class SummaryScreen(Screen[None]):
                     for miss in self.summary.misses:
                         yield MissRow(miss)
                 else:
-                    yield Static(render.label("No misses. Well done!", "$success"))
+                    yield Static(render.label("No misses. Well done!", "$text-success"))
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -13,9 +13,13 @@ from quiz.model import AnyCard
 from quiz.tui import render
 from quiz.tui.widgets.question import Answered, QuestionWidget
 
-SUFFIX_MARKS: dict[str, render.Part] = {"right": ("  ✓", "bold $success"), "wrong": ("  ✗", "bold $error")}
+SUFFIX_MARKS: dict[str, render.Part] = {"right": ("  ✓", "bold $text-success"), "wrong": ("  ✗", "bold $text-error")}
 """After grading, the mark after an item in order (as choices are marked)."""
-PREFIX_MARKS: dict[str, render.Part] = {"right": ("✓ ", "bold $success"), "wrong": ("✗ ", "bold $error"), "": "  "}
+PREFIX_MARKS: dict[str, render.Part] = {
+    "right": ("✓ ", "bold $text-success"),
+    "wrong": ("✗ ", "bold $text-error"),
+    "": "  ",
+}
 """After grading, the mark before a pair; two spaces hold its place while answering, so nothing moves."""
 
 

@@ -65,13 +65,13 @@ def heatmap(per_day: Mapping[date, int], today: date, *, weeks: int = 12, width:
                 parts.append(("  ", ""))
                 continue
             count = per_day.get(day, 0)
-            parts.append((_shade(count, busiest) * 2, "$success" if count else "$text-muted"))
+            parts.append((_shade(count, busiest) * 2, "$text-success" if count else "$text-muted"))
         rows.append(render.join(*parts))
     total = sum(per_day.get(day, 0) for day in shown if day <= today)
     active = sum(1 for day in shown if day <= today and per_day.get(day, 0))
     legend = render.join(
         (" " * GRID_LEFT + "less ", "$text-muted"),
-        *((ch * 2, "$success") for ch in SHADES[1:]),
+        *((ch * 2, "$text-success") for ch in SHADES[1:]),
         (" more", "$text-muted"),
     )
     totals = f"{total:,} review{'s' * (total != 1)} on {active} day{'s' * (active != 1)}"

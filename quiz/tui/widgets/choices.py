@@ -45,7 +45,9 @@ class ChoiceQuestion(QuestionWidget):
     def _line(self, position: int, *, result: str = "") -> render.Content:
         key = LETTERS[position] if position < len(LETTERS) else " "
         text = render.deck_text(self.choices[self.order[position]])
-        mark: render.Part = {"right": ("  ✓", "bold $success"), "wrong": ("  ✗", "bold $error")}.get(result, "")
+        mark: render.Part = {"right": ("  ✓", "bold $text-success"), "wrong": ("  ✗", "bold $text-error")}.get(
+            result, ""
+        )
         if self.multi:
             box = "[x] " if position in self.ticked else "[ ] "
             return render.join((f"{key}) ", "bold"), (box, "$accent"), text, mark)
@@ -118,7 +120,9 @@ class TrueFalseQuestion(QuestionWidget):
     @staticmethod
     def _line(value: bool, result: str = "") -> render.Content:
         key, name = ("t) ", "True") if value else ("f) ", "False")
-        mark: render.Part = {"right": ("  ✓", "bold $success"), "wrong": ("  ✗", "bold $error")}.get(result, "")
+        mark: render.Part = {"right": ("  ✓", "bold $text-success"), "wrong": ("  ✗", "bold $text-error")}.get(
+            result, ""
+        )
         return render.join((key, "bold"), name, mark)
 
     def mark_answer(self, response: object) -> None:

@@ -14,28 +14,39 @@ from quiz.tui import render
 
 CHOICE_LETTER = re.compile(r"^\([a-z]\)\s*")
 """The grader labels choices by their letter in the deck; the screen lists them shuffled."""
-MARK_STYLE = {Mark.RIGHT: "$success", Mark.WRONG: "bold $error strike", Mark.MISSING: "bold $warning underline"}
+MARK_STYLE = {
+    Mark.RIGHT: "$text-success",
+    Mark.WRONG: "bold $text-error strike",
+    Mark.MISSING: "bold $text-warning underline",
+}
+"""The student's line: what was wrong is struck through."""
+EXPECTED_STYLE = {
+    Mark.RIGHT: "$text-success",
+    Mark.WRONG: "bold $text-success underline",
+    Mark.MISSING: "bold $text-warning underline",
+}
+"""The deck's line is the right answer: where it differs it is underlined, never struck through."""
 VERDICT_LOOK = {
-    Correctness.CORRECT: ("✓ Correct", "bold $success"),
-    Correctness.PARTIAL: ("◐ Partly right", "bold $warning"),
-    Correctness.WRONG: ("✗ Not right", "bold $error"),
+    Correctness.CORRECT: ("✓ Correct", "bold $text-success"),
+    Correctness.PARTIAL: ("◐ Partly right", "bold $text-warning"),
+    Correctness.WRONG: ("✗ Not right", "bold $text-error"),
     Correctness.SELF_RATED: ("Rated by you", "bold $accent"),
 }
 RATING_NAMES = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
 
 
-def diff_line(line: DiffLine) -> render.Content:
+def diff_line(line: DiffLine, styles: Mapping[Mark, str] = MARK_STYLE) -> render.Content:
     """One line of a diff, each character styled by its mark (the text is the student's or the deck's)."""
     parts: list[render.Part] = []
     run, mark = "", None
     for char, char_mark in line:
         if char_mark is not mark and run:
-            parts.append(render.deck_text(run, MARK_STYLE[mark]))  # type: ignore[index]
+            parts.append(render.deck_text(run, styles[mark]))  # type: ignore[index]
             run = ""
         run += char
         mark = char_mark
     if run:
-        parts.append(render.deck_text(run, MARK_STYLE[mark]))  # type: ignore[index]
+        parts.append(render.deck_text(run, styles[mark]))  # type: ignore[index]
     return render.join(*parts)
 
 
@@ -43,7 +54,7 @@ def diff_block(diff: Diff) -> render.Content:
     return render.lines(
         [
             render.join(("you typed  ", "$text-muted"), diff_line(diff.typed)),
-            render.join(("expected   ", "$text-muted"), diff_line(diff.expected)),
+            render.join(("expected   ", "$text-muted"), diff_line(diff.expected, EXPECTED_STYLE)),
         ]
     )
 
@@ -52,7 +63,7 @@ def feedback_content(card: AnyCard, verdict: Verdict, *, overridden: bool = Fals
     """The whole feedback block for one answer."""
     title, style = VERDICT_LOOK[verdict.correctness]
     if overridden:
-        title, style = "✓ Counted right (you said you were right)", "bold $success"
+        title, style = "✓ Counted right (you said you were right)", "bold $text-success"
     head: list[render.Part] = [(title, style)]
     if verdict.score is not None and verdict.correctness is Correctness.PARTIAL:
         head.append(f"  {render.percent(verdict.score)}")
@@ -81,13 +92,13 @@ def feedback_content(card: AnyCard, verdict: Verdict, *, overridden: bool = Fals
                 )
             )
             continue
-        mark = ("✓ ", "$success") if part.correct else ("✗ ", "$error")
+        mark = ("✓ ", "$text-success") if part.correct else ("✗ ", "$text-error")
         line: list[render.Part] = [mark, render.deck_line(label)]
         if part.given or part.expected:
             line.append(("  ", ""))
             if not part.correct:
-                line += [render.deck_line(part.given or "—", "strike $error"), ("  → ", "$text-muted")]
-            line.append(render.deck_line(part.expected or "(leave out)", "$success" if part.correct else "bold"))
+                line += [render.deck_line(part.given or "—", "strike $text-error"), ("  → ", "$text-muted")]
+            line.append(render.deck_line(part.expected or "(leave out)", "$text-success" if part.correct else "bold"))
         if part.feedback:
             line += [("  ", ""), render.deck_line(part.feedback, "italic")]
         rows.append(render.join(*line))

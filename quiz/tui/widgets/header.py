@@ -63,9 +63,9 @@ def _numbers(state: HeaderState) -> Numbers:
     if state.elapsed >= 0:  # a negative time means the timer is off
         numbers.append(("time", [("  ", ""), (render.clock_time(state.elapsed), "")]))
     if state.unsaved_reason:
-        numbers.append(("saved", [("  ", ""), (f"⚠ not saved: {state.unsaved_reason}", "bold $error")]))
+        numbers.append(("saved", [("  ", ""), (f"⚠ not saved: {state.unsaved_reason}", "bold $text-error")]))
     elif state.saved:
-        numbers.append(("saved", [("  ", ""), ("✓ saved", "$success")]))
+        numbers.append(("saved", [("  ", ""), ("✓ saved", "$text-success")]))
     return numbers
 
 
