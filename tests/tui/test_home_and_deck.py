@@ -250,6 +250,8 @@ async def test_home_title_sums_up_decks_and_what_is_due(app_factory, decks, star
         title = str(app.screen.query_one("#home-title").render())
         assert "4 decks, 1 with errors" in title
         assert "6 due today" in title  # the stand-in counts say 2 due for each of the three good decks
+        good = [entry.deck for entry in app.screen.entries if entry.deck is not None]
+        assert f"{sum(len(deck.cards) for deck in good)} new to learn" in title  # and new = the deck's cards
 
 
 async def test_long_titles_get_more_room_in_a_wide_terminal(app_factory, decks, started) -> None:

@@ -153,10 +153,12 @@ class HomeScreen(Screen[None]):
         backend = self.app.backend  # type: ignore[attr-defined]
         now = backend.clock.now()
         due_total: int | None = None
+        new_total = 0
         for index, entry in enumerate(self.entries):
             counts = backend.deck_counts(entry.deck) if entry.deck is not None else None
             if counts is not None:
                 due_total = (due_total or 0) + (getattr(counts, "due", 0) or 0)
+                new_total += getattr(counts, "new", 0) or 0
             table.add_row(*self._row(entry, counts, now), key=str(index))
         if self.entries:
             table.move_cursor(row=min(cursor, len(self.entries) - 1))
@@ -166,7 +168,7 @@ class HomeScreen(Screen[None]):
         banner = self.query_one("#home-banner", Static)
         banner.update(render.label(f"⚠ {problem}", "bold $text-error") if problem else render.label(""))
         banner.display = bool(problem)
-        self.query_one("#home-title", Static).update(self._title(due_total))
+        self.query_one("#home-title", Static).update(self._title(due_total, new_total))
         # an empty list says, where the list would be, how to get decks into it
         empty = self.query_one("#home-empty", Static)
         table.display, empty.display = bool(self.entries), not self.entries
@@ -189,7 +191,7 @@ class HomeScreen(Screen[None]):
             self.query_one("#home-detail", Static).update(render.label(""))
         self._show_detail()
 
-    def _title(self, due: int | None) -> render.Content:
+    def _title(self, due: int | None, new: int = 0) -> render.Content:
         """The top line: the app's name, how many decks, and how much is due today across them.
 
         `due` is None when no deck has counts (the progress store cannot be read): then the
@@ -207,6 +209,8 @@ class HomeScreen(Screen[None]):
                 parts.append(
                     (f"{due} due today", "bold $text-success") if due else ("nothing due today", "$text-muted")
                 )
+                if new:
+                    parts.append((f"  ·  {new} new to learn", "$text-muted"))
         return render.join(*parts)
 
     def _row(self, entry: DeckEntry, counts: object, now: datetime) -> list[object]:
