@@ -9,6 +9,7 @@ can act on.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -204,3 +205,118 @@ class Backend:
         self._decks[deck.id] = deck
         self._synced.add(deck.id)  # starting the session synced it
         return driver
+
+    # --- cards set aside (suspended, buried, leeches) ----------------------------------
+
+    def card_states(self, deck: Deck) -> list[CardState] | None:
+        """Where each of the deck's cards stands, in deck order; None when progress cannot be read.
+
+        A card is listed once although suspend and bury act on all its study items
+        together (a cloze card's gaps, a flashcard's reverse side): the student set the
+        card aside, so the card is what they bring back. Items the store has not seen
+        yet (a read-only store never synced this deck) count as new.
+        """
+        from quiz.model import item_keys
+
+        store = self.try_store()
+        if store is None:
+            return None
+        try:
+            self.sync(deck)
+            records = store.items(deck.id)
+        except QuizError as error:
+            self.store_problem = self.store_problem or str(error)
+            return None
+        now = self.clock.now()
+        return [CardState.of(card.id, item_keys(card), records, now) for card in deck.cards]
+
+    def set_aside_count(self, deck: Deck) -> int | None:
+        """How many of the deck's study items are suspended (leeches too) or buried now; None without a store.
+
+        From the store's index counts, so the deck screen can say it on every visit even
+        for a very large deck, where `card_states` reads every item.
+        """
+        store = self.try_store()
+        if store is None:
+            return None
+        try:
+            self.sync(deck)
+            _, day_end = self._day_bounds(deck)
+            counts = store.counts(deck.id, self.clock.now(), day_end)
+        except QuizError as error:
+            self.store_problem = self.store_problem or str(error)
+            return None
+        return counts.suspended + counts.buried
+
+    @property
+    def can_save(self) -> bool:
+        """Whether a change to progress can be saved now (the store opens, and not read-only)."""
+        store = self.try_store()
+        return store is not None and not store.read_only
+
+    def bring_back(self, deck: Deck, cards: list[CardState]) -> list[CardState]:
+        """Lift the suspension, leech tag and bury of these cards, so sessions ask them again.
+
+        Returns the cards' states as the store now has them (read back by key, so
+        bringing one card back costs the same in a deck of any size).
+
+        Raises:
+            StorageError: the store is read-only or the write failed; the message says which.
+        """
+        keys = [key for card in cards for key in card.item_keys]
+        if not keys:
+            return list(cards)
+        store = self.store
+        store.unsuspend(deck.id, keys)
+        store.unbury(deck.id, keys)
+        records = store.items_by_key(deck.id, keys)
+        now = self.clock.now()
+        return [CardState.of(card.card_id, card.item_keys, records, now) for card in cards]
+
+
+NEW = "new"
+LEARNING = "learning"
+REVIEW = "review"
+SUSPENDED = "suspended"
+BURIED = "buried"
+LEECH = "leech"
+SET_ASIDE = frozenset({SUSPENDED, BURIED, LEECH})
+"""States that keep a card out of sessions until the student brings it back (a bury lifts itself next day)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CardState:
+    """One card of a deck as the card list shows it: which study items it has and where it stands."""
+
+    card_id: str
+    item_keys: tuple[str, ...]
+    state: str
+    """NEW, LEARNING (relearning too), REVIEW, or a SET_ASIDE state: SUSPENDED, BURIED, LEECH (a suspended leech)."""
+
+    @property
+    def set_aside(self) -> bool:
+        return self.state in SET_ASIDE
+
+    @classmethod
+    def of(cls, card_id: str, keys: tuple[str, ...], records: Mapping[str, Any], now: datetime) -> CardState:
+        """The state of a card from its items' store records (ItemRecord, by item key): the one that says most.
+
+        A leech, a suspension or a bury on any item names the card's state, since the
+        student set the whole card aside; otherwise learning beats review beats new.
+        """
+        from quiz.model import LearningState
+
+        items = [records[key] for key in keys if key in records]
+        if any(item.leech for item in items):
+            state = LEECH
+        elif any(item.suspended for item in items):
+            state = SUSPENDED
+        elif any(item.buried_until is not None and item.buried_until > now for item in items):
+            state = BURIED
+        elif any(item.memory is not None and item.memory.state != LearningState.REVIEW for item in items):
+            state = LEARNING
+        elif any(item.memory is not None for item in items):
+            state = REVIEW
+        else:
+            state = NEW
+        return cls(card_id, keys, state)

@@ -94,13 +94,16 @@ async def test_enter_opens_the_deck_and_quiz_options_reach_the_session(app_facto
         assert isinstance(app.screen, DeckScreen)
         assert "A made-up article" in str(app.screen.query_one("#deck-about").render())
         assert app.screen.query_one("#cards", OptionList).option_count == 10
-        await pilot.press("n", "m", "t")  # 20 questions, timer on, first type only
+        await pilot.press("n", "m", "t")  # 20 questions, timer on, and the types picker
+        await pilot.pause()
+        await pilot.press("a", "space", "enter")  # none, then the first type only
+        await pilot.pause()
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
     path, mode, options = started[0]
     assert path.name == "all-types.toml" and mode == "quiz"
-    assert options == {"count": 20, "types": ("choice",), "tags": None, "timer": True}
+    assert options == {"count": 20, "types": ["choice"], "tags": None, "timer": True}
 
 
 async def test_mode_keys_on_home_start_a_session(app_factory, decks, started) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,6 +23,9 @@ ROWS_PER_CHUNK = 500
 QUESTION_COUNTS = (0, 5, 10, 20, 50)
 """Quiz lengths the `n` key cycles through; 0 means every card."""
 
+DEFAULT_ROOM = 22
+"""Columns for the chosen types or tags before the panel has been laid out (what 80 columns give)."""
+
 WIDE = 110
 """From this width the footer spreads its keys out; below it they sit close so all fit in 80."""
 
@@ -34,8 +39,9 @@ class DeckScreen(Screen[None]):
         Binding("q", "study('quiz')", "Quiz", id="quiz"),
         Binding("c", "study('cram')", "Cram", id="cram"),
         Binding("n", "cycle_count", "Questions", show=False),
-        Binding("t", "cycle_type", "Types", show=False),
-        Binding("g", "cycle_tag", "Tags", show=False),
+        Binding("t", "pick_types", "Types", show=False),
+        Binding("g", "pick_tags", "Tags", show=False),
+        Binding("u", "cards", "Cards set aside", show=False),
         Binding("m", "toggle_timer", "Timer", show=False),
         Binding("s", "stats", "Stats", id="stats"),
         Binding("escape", "back", "Back", id="back"),
@@ -48,10 +54,11 @@ class DeckScreen(Screen[None]):
         self.deck = entry.deck
         self.count_index = 2
         self.card_types = sorted({card.type.value for card in self.deck.cards})
-        self.type_index = -1
-        """-1: every type; otherwise an index into `card_types`."""
+        self.chosen_types: list[str] | None = None
+        """The question types a quiz asks; None for every type."""
         self.tags = sorted({tag for card in self.deck.cards for tag in card.tags})
-        self.tag_index = -1
+        self.chosen_tags: list[str] | None = None
+        """A quiz asks cards with at least one of these tags; None for every card."""
         self.timer = False
         self.items = study_items(self.deck)
         """Study items (each cloze gap and reverse side is one): what new, learning and due count."""
@@ -91,6 +98,7 @@ class DeckScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.query_one(Footer).compact = self.size.width < WIDE
+        self.call_after_refresh(self._show_quiz_options)  # the chosen names fit the panel's new width
 
     def _about(self) -> render.Content:
         deck = self.deck
@@ -131,45 +139,90 @@ class DeckScreen(Screen[None]):
                 ("due today", getattr(counts, "due", 0), "bold $text-success"),
             ):
                 rows.append(render.join((f"{name} ", "$text-muted"), (f"{value:>5}", style)))
-        self.query_one("#deck-counts", Static).update(render.lines(rows))
+        panel = self.query_one("#deck-counts", Static)
+        panel.update(render.lines(rows))
+        panel.border_subtitle = self._set_aside_line()
+
+    def _set_aside_line(self) -> render.Content:
+        """The way to the card states, in the panel's lower border: how many cards are set aside, if any."""
+        aside = self.app.backend.set_aside_count(self.deck)  # type: ignore[attr-defined]
+        if aside:
+            return render.join(("u ", "bold"), (f"{aside} item{'s' * (aside != 1)} set aside", "bold $text-warning"))
+        return render.join(("u ", "bold"), ("card states", "$text-muted"))
 
     @property
     def quiz_options(self) -> dict[str, object]:
-        """What the quiz keys have chosen, for the session."""
+        """What the quiz keys have chosen, for the session (types and tags as lists, None for all)."""
         count = QUESTION_COUNTS[self.count_index]
         return {
             "count": count or None,
-            "types": None if self.type_index < 0 else (self.card_types[self.type_index],),
-            "tags": None if self.tag_index < 0 else (self.tags[self.tag_index],),
+            "types": None if self.chosen_types is None else list(self.chosen_types),
+            "tags": None if self.chosen_tags is None else list(self.chosen_tags),
             "timer": self.timer,
         }
 
+    def _pool(self) -> int:
+        """How many cards the chosen types and tags leave, filtered as the session filters them."""
+        types = set(self.chosen_types or ())
+        tags = set(self.chosen_tags or ())
+        return sum(
+            1
+            for card in self.deck.cards
+            if (not types or card.type.value in types) and (not tags or tags.intersection(card.tags))
+        )
+
     def _show_quiz_options(self) -> None:
-        options = self.quiz_options
-        cards = len(self.deck.cards)
-        wanted = options["count"]
-        count = f"{wanted} of {cards}" if isinstance(wanted, int) and wanted < cards else f"all {cards}"
-        types = "all" if options["types"] is None else options["types"][0]  # type: ignore[index]
-        tags = "all" if options["tags"] is None else options["tags"][0]  # type: ignore[index]
+        panel = self.query_one("#deck-quiz", Static)
+        room = panel.content_region.width - len("n questions ")
+        room = room if room > 0 else DEFAULT_ROOM
+        pool = self._pool()
+        wanted = QUESTION_COUNTS[self.count_index]
+        if pool == 0:
+            count = render.label("no card has these types and tags", "$text-warning")
+        else:
+            count = render.label(f"{wanted} of {pool}" if wanted and wanted < pool else f"all {pool}")
+        types = "all" if self.chosen_types is None else fit_names(self.chosen_types, room)
+        tags = "all" if self.chosen_tags is None else fit_names(self.chosen_tags, room)
         rows = [
-            render.join(("n ", "bold"), ("questions ", "$text-muted"), str(count)),
+            render.join(("n ", "bold"), ("questions ", "$text-muted"), count),
             render.join(("t ", "bold"), ("types     ", "$text-muted"), types),
             render.join(("g ", "bold"), ("tags      ", "$text-muted"), render.deck_line(tags)),
             render.join(("m ", "bold"), ("timer     ", "$text-muted"), "on" if self.timer else "off"),
         ]
-        self.query_one("#deck-quiz", Static).update(render.lines(rows))
+        panel.update(render.lines(rows))
 
     def action_cycle_count(self) -> None:
         self.count_index = (self.count_index + 1) % len(QUESTION_COUNTS)
         self._show_quiz_options()
 
-    def action_cycle_type(self) -> None:
-        self.type_index = self.type_index + 1 if self.type_index + 1 < len(self.card_types) else -1
-        self._show_quiz_options()
+    def action_pick_types(self) -> None:
+        from quiz.tui.screens.pick import PickModal
 
-    def action_cycle_tag(self) -> None:
-        self.tag_index = self.tag_index + 1 if self.tag_index + 1 < len(self.tags) else -1
-        self._show_quiz_options()
+        per_type = Counter(card.type.value for card in self.deck.cards)
+        choices = [(kind, f"{per_type[kind]} card{'s' * (per_type[kind] != 1)}") for kind in self.card_types]
+
+        def picked(chosen: list[str] | None) -> None:
+            if chosen is not None:
+                self.chosen_types = None if len(chosen) in (0, len(self.card_types)) else chosen
+                self._show_quiz_options()
+
+        self.app.push_screen(PickModal("Question types", choices, self.chosen_types), picked)
+
+    def action_pick_tags(self) -> None:
+        if not self.tags:
+            self.notify("This deck's cards have no tags.", markup=False)
+            return
+        from quiz.tui.screens.pick import PickModal
+
+        per_tag = Counter(tag for card in self.deck.cards for tag in set(card.tags))
+        choices = [(tag, f"{per_tag[tag]} card{'s' * (per_tag[tag] != 1)}") for tag in self.tags]
+
+        def picked(chosen: list[str] | None) -> None:
+            if chosen is not None:
+                self.chosen_tags = None if len(chosen) in (0, len(self.tags)) else chosen
+                self._show_quiz_options()
+
+        self.app.push_screen(PickModal("Tags", choices, self.chosen_tags), picked)
 
     def action_toggle_timer(self) -> None:
         self.timer = not self.timer
@@ -180,6 +233,11 @@ class DeckScreen(Screen[None]):
 
         open_study(self.app, self.entry.path, mode, options=self.quiz_options if mode == "quiz" else None)
 
+    def action_cards(self) -> None:
+        from quiz.tui.screens.cards import CardsScreen
+
+        self.app.push_screen(CardsScreen(self.deck))
+
     def action_stats(self) -> None:
         self.app.show_stats(self.deck.id)  # type: ignore[attr-defined]
 
@@ -187,7 +245,7 @@ class DeckScreen(Screen[None]):
         self.app.pop_screen()
 
 
-def _card_text(card: object) -> str:
+def card_text(card: object) -> str:
     """What a card asks, for the card list: its question, or a cloze card's passage with the gaps blank."""
     question = getattr(card, "question", "")
     if question:
@@ -208,5 +266,17 @@ def _card_row(card: object) -> render.Content:
     return render.Content.assemble(
         (one_line(shown_id).ljust(ID_WIDTH + 2), "$text-muted"),
         (f"{kind:<10}  ", "$text-accent"),
-        one_line(_card_text(card)),
+        render.deck_line(card_text(card)),
     )
+
+
+def fit_names(names: list[str], room: int) -> str:
+    """Names joined by commas, as many as fit in `room` columns, the rest counted ("date, numeric +2")."""
+    text = ", ".join(names)
+    if len(text) <= room:
+        return text
+    for shown in range(len(names) - 1, 0, -1):
+        text = ", ".join(names[:shown]) + f" +{len(names) - shown}"
+        if len(text) <= room:
+            return text
+    return f"{len(names)} chosen"
