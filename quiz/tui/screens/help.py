@@ -38,9 +38,29 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("l", "learn: rounds until every card is right twice"),
             ("q", "quiz: a scored test (options above the keys)"),
             ("c", "cram: practise without touching the schedule"),
-            ("n t g m", "quiz options: questions, types, tags, timer"),
+            ("n m", "quiz options: number of questions, timer"),
+            ("t g", "quiz options: pick question types, tags (several at once)"),
+            ("u", "the cards and their states: bring back suspended, buried and leech cards"),
             ("s", "statistics for this deck"),
             ("escape", "back to the decks"),
+        ),
+    ),
+    (
+        "Cards of a deck (u)",
+        (
+            ("u  enter", "bring the highlighted card back into sessions"),
+            ("U", "bring back every card set aside (asks first)"),
+            ("f", "show only the cards set aside, or every card"),
+            ("escape", "back to the deck"),
+        ),
+    ),
+    (
+        "Picking types or tags (t g)",
+        (
+            ("space x", "tick or untick the highlighted one"),
+            ("a", "tick all, or none"),
+            ("enter", "done (all or none ticked: every one)"),
+            ("escape", "cancel"),
         ),
     ),
     (
