@@ -36,12 +36,16 @@ from quiz.grading.normalise import ARTICLES, canonical, tidy
 from quiz.grading.numbers import NumberError, parse_quantity, parse_unit
 from quiz.model import (
     AnyCard,
+    ChoiceCard,
+    ClozeCard,
     Correctness,
     DateAnswer,
     DateCard,
+    FlashCard,
     NumericCard,
     PartialDate,
     ShortCard,
+    split_item_key,
 )
 
 DATE, NUMBER, TEXT = "date", "number", "text"
@@ -54,10 +58,50 @@ ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "sevent
                  "eleventh", "twelfth")  # fmt: skip
 """Ordinals written as words: "fourth" is offered beside "third" and "fifth", not beside "crude oil"."""
 
-NEAR_FACTORS = (0.6, 0.75, 0.8, 1.2, 1.25, 1.4, 1.5)
-FAR_FACTORS = (0.5, 2.0, 2.5, 3.0)
-"""Made-up figures are the right one times these, rounded as the right one is written (nearer ones first)."""
+NEAR_FACTORS = (0.6, 0.7, 0.75, 0.8, 0.9, 1.1, 1.2, 1.25, 1.3, 1.4, 1.5)
+FAR_FACTORS = (0.5, 2.0)
+"""Made-up figures are the right one times these, rounded as the right one is written: near enough to be
+plausible ("225 years" beside "75 years" gives itself away), far enough not to be the same figure."""
 
+TOPIC_WORDS = {
+    **dict.fromkeys(("city", "cities", "town", "towns", "capital", "capitals", "port"), "city"),
+    **dict.fromkeys(("country", "countries", "nation", "nations", "state", "states"), "country"),
+    **dict.fromkeys(
+        ("place", "places", "region", "regions", "province", "island", "continent", "river", "sea"), "place"
+    ),  # fmt: skip
+    **dict.fromkeys(
+        (
+            "person",
+            "people",
+            "president",
+            "premier",
+            "minister",
+            "chancellor",
+            "leader",
+            "leaders",
+            "king",
+            "queen",
+            "emperor",
+            "author",
+            "writer",
+            "poet",
+            "painter",
+            "composer",
+            "scientist",
+            "ambassador",
+            "secretary",
+            "general",
+            "pope",
+            "envoy",
+        ),
+        "person",
+    ),  # fmt: skip
+}
+"""Words of a question that say what sort of name it asks for ("which country", "Chinese Premier {{…}}")."""
+TOPICS = {"city": "place", "country": "place", "place": "place", "person": "person"}
+"""Topics of one family may stand for each other (a city beside a country), those of two families never."""
+
+_ARTICLE = re.compile(r"^(?:a|an|the)\s", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -210,13 +254,32 @@ def distractors(
     for text, feedback in _anticipated(card):
         if offer(text, feedback):
             return taken
-    for text in _from_deck(card, right, kind, pool, rng):
+    for text in _from_deck(card, key, right, kind, pool, rng):
         if offer(text):
             return taken
     for text in _made_up(right, kind, card, rng):
         if offer(text):
             return taken
     return taken
+
+
+def pool_entries(card: AnyCard, answers: Mapping[str, str]) -> list[tuple[str, str]]:
+    """What a card adds to the deck's pool of distractors: (group, text) pairs.
+
+    The group is the card type, with the topic of its question when it names
+    one ("short:city"). `answers` are the card's recognisable answers by item
+    key. A choice card whose question names a topic adds its options too: a
+    teacher picked "Shenyang" and "Dalian" as cities to offer beside "Harbin".
+    """
+    entries = []
+    for key, text in answers.items():
+        topic = topic_of(card, key)
+        entries.append((f"{card.type}:{topic}" if topic else str(card.type), text))
+    if isinstance(card, ChoiceCard):
+        topic = topic_of(card, card.id)
+        if topic:
+            entries += [(f"{card.type}:{topic}", choice.text) for choice in card.choices]
+    return entries
 
 
 def _anticipated(card: AnyCard) -> list[tuple[str, str]]:
@@ -227,21 +290,79 @@ def _anticipated(card: AnyCard) -> list[tuple[str, str]]:
 
 
 def _from_deck(
-    card: AnyCard, right: str, kind: Kind, pool: Mapping[str, Sequence[str]], rng: random.Random
+    card: AnyCard, key: str, right: str, kind: Kind, pool: Mapping[str, Sequence[str]], rng: random.Random
 ) -> list[str]:
-    """Other answers of the deck of the same kind: same card type and similar shape first."""
+    """Other answers of the deck of the same kind: same topic, same card type and similar shape first.
+
+    A name whose question says what it names (a city, a country, a person) is
+    never offered beside a name of another sort: "Xi Jinping" is no option for
+    "Which city…?". Names whose sort is unknown come after those of the same sort.
+    """
     words = len(right.split())
+    topic = topic_of(card, key)
+    article = _ARTICLE.match(right) is not None
     ranked: list[tuple[float, float, str]] = []
-    for card_type, answers in pool.items():
-        same_type = card_type == str(card.type)
+    for group, answers in pool.items():
+        card_type, _, other_topic = group.partition(":")
+        if topic and other_topic and TOPICS[topic] != TOPICS[other_topic]:
+            continue
+        weight = 0.0 if card_type == str(card.type) else 0.5
+        if topic:
+            weight += -1.0 if other_topic == topic else 0.0 if other_topic else 1.0
         for text in answers:
             other = _text_kind(text)
             if other != kind:
                 continue  # a year for a year, a span for a span, the same unit: nearby ones are made up instead
             shape = abs(len(text.split()) - words) + abs(math.log((len(text) + 1) / (len(right) + 1)))
-            ranked.append((shape + (0 if same_type else 0.5), rng.random(), text))
+            shape += 0.5 * ((_ARTICLE.match(text) is not None) != article)  # "the Kremlin" beside "Xi Jinping"
+            ranked.append((shape + weight, rng.random(), text))
     ranked.sort()
     return [text for _, _, text in ranked]
+
+
+def topic_of(card: AnyCard, key: str) -> str:
+    """What a name answer names, as its question says: "city", "country", "place", "person", or "" when unsaid.
+
+    Read from the words after "which"/"what" ("In which northeastern Chinese
+    city…", "which Chinese Premier…"), or for a cloze gap from the words just
+    before it ("the city of {{Harbin}}", "Premier {{Li Qiang}}").
+    """
+    _, sub = split_item_key(key)
+    if isinstance(card, ClozeCard) and sub:
+        before = card.text.split("{{" + _gap_source(card, sub), 1)[0] if _gap_source(card, sub) else ""
+        return _topic_in(_plain_words(before)[-3:])
+    if isinstance(card, FlashCard):
+        return ""
+    words = _plain_words(card.question)
+    for index, word in enumerate(words):
+        if word in ("which", "what", "where"):
+            if word == "where":
+                return "place"
+            found = _topic_in(words[index + 1 : index + 5])
+            if found:
+                return found
+    return ""
+
+
+def _gap_source(card: ClozeCard, sub: str) -> str:
+    """The deck's text of a gap, as written between the braces (its answer first)."""
+    number = 0
+    for match in re.finditer(r"\{\{(.+?)\}\}", card.text, re.DOTALL):
+        number += 1
+        if sub == f"gap{number}":
+            return match.group(1)
+    return ""
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", tidy(text).casefold())
+
+
+def _topic_in(words: Sequence[str]) -> str:
+    for word in words:
+        if word in TOPIC_WORDS:
+            return TOPIC_WORDS[word]
+    return ""
 
 
 def _made_up(right: str, kind: Kind, card: AnyCard, rng: random.Random) -> list[str]:
@@ -316,7 +437,7 @@ def _nearby_dates(answer: DateAnswer, rng: random.Random) -> list[str]:
         return []
     length = _units_between(start, end, granularity) + 1 if end is not None else 1
     if granularity == 1:
-        offsets = [1, 2, 3, 4, 5, 10]
+        offsets = [1, 2, 3, 4, 5, 6]  # "2033" for a record of 2023 would be news from the future
     elif granularity == 2:
         offsets = [1, 2, 3, 6, 12]
     else:
@@ -368,4 +489,6 @@ def _shift(answer: DateAnswer, offset: int, granularity: int) -> DateAnswer | No
     return moved
 
 
-__all__ = ["DATE", "NUMBER", "TEXT", "Distractor", "Kind", "distractors", "identity", "kind_of"]
+__all__ = [
+    "DATE", "NUMBER", "TEXT", "Distractor", "Kind", "distractors", "identity", "kind_of", "pool_entries", "topic_of"
+]  # fmt: skip

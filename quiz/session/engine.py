@@ -37,7 +37,7 @@ from quiz.session.flow import Mode, StudyQueue
 from quiz.session.items import (
     Presentation,
     StudyItem,
-    recall_answer,
+    pool_entries,
     recall_question,
     recognition_item,
     response_text,
@@ -589,17 +589,15 @@ class Session:
         return item
 
     def _pool(self) -> dict[str, list[str]]:
-        """Answers of the deck's items by card type, for `recognition_item` to pick distractors of the right kind."""
+        """Answers the deck offers as distractors (`pool_entries`), for `recognition_item` to pick the right kind."""
         if self._answer_pool is None:
             pool: dict[str, list[str]] = {}
             others = list(self._cards.values())
             if len(others) > POOL_CARDS:  # a large deck: a random share of it is plenty, and 20 times quicker
                 others = self.rng.sample(others, POOL_CARDS)
             for other in others:
-                for key in item_keys(other):
-                    answer = recall_answer(other, key)
-                    if answer is not None:
-                        pool.setdefault(str(other.type), []).append(answer)
+                for group, answer in pool_entries(other):
+                    pool.setdefault(group, []).append(answer)
             self._answer_pool = pool
         return self._answer_pool
 

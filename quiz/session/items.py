@@ -29,6 +29,7 @@ from quiz.model import (
     Rating,
     ShortCard,
     TrueFalseCard,
+    item_keys,
     split_item_key,
 )
 
@@ -111,6 +112,20 @@ def recall_answer(card: AnyCard, key: str) -> str | None:
     return answer if answer and len(answer) <= 120 else None
 
 
+def pool_entries(card: AnyCard) -> list[tuple[str, str]]:
+    """What a card offers other items' recognition questions as wrong answers: (group, text) pairs.
+
+    The group is the card type, and the sort of name its question asks for when
+    it says so (`quiz.session.distractors.pool_entries`).
+    """
+    answers = {key: answer for key in item_keys(card) if (answer := recall_answer(card, key)) is not None}
+    if not answers and not isinstance(card, ChoiceCard):
+        return []
+    from quiz.session.distractors import pool_entries as entries
+
+    return entries(card, answers)
+
+
 def recall_question(card: AnyCard, key: str) -> str:
     """The question text of an item, for a recognition question or a summary."""
     _, sub = split_item_key(key)
@@ -143,7 +158,7 @@ def recognition_item(
 
     Args:
         item: The item as written.
-        pool: Answers of the deck's items, by card type (`str(card.type)`).
+        pool: Wrong answers the deck offers, by group (`pool_entries`).
         rng: The session's random generator (option order, distractor choice).
         true_false: Ask a true/false statement instead of a choice.
     """

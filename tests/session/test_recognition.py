@@ -33,7 +33,7 @@ from quiz.model import (
 )
 from quiz.session import Presentation, StudyItem, start_session
 from quiz.session.distractors import distractors, identity, kind_of
-from quiz.session.items import recall_answer, recall_question, recognition_item, statement
+from quiz.session.items import pool_entries, recall_answer, recall_question, recognition_item, statement
 
 BUNDLED = Path(__file__).resolve().parents[2] / "decks" / "putin-china-state-visit.toml"
 SEEDS = range(12)
@@ -45,13 +45,11 @@ def deck():  # noqa: ANN201
 
 
 def _pool(cards) -> dict[str, list[str]]:  # noqa: ANN001
-    """What the session offers `recognition_item`: every recognisable answer of the deck, by card type."""
+    """What the session offers `recognition_item`: the deck's answers (and named choices), by group."""
     pool: dict[str, list[str]] = {}
     for card in cards:
-        for key in item_keys(card):
-            answer = recall_answer(card, key)
-            if answer is not None:
-                pool.setdefault(str(card.type), []).append(answer)
+        for group, answer in pool_entries(card):
+            pool.setdefault(group, []).append(answer)
     return pool
 
 
@@ -259,3 +257,25 @@ def test_a_learn_session_on_the_bundled_deck_asks_recognition_questions_that_gra
         outcome = session.answer(right_response(item), elapsed=3.0)
         assert outcome.verdict.correct or item.presentation is Presentation.AS_WRITTEN, item.key
     assert recognised >= 20
+
+
+def test_a_name_is_offered_only_beside_names_of_its_sort(deck) -> None:
+    pool = _pool(deck.cards)
+    people, places = {"Li Qiang", "Xi Jinping", "Li Keqiang"}, {"Beijing", "Harbin", "Shenyang", "Dalian", "Ukraine"}
+    for key, right, sort, never in (
+        ("beijing-2022", "Beijing", {"Harbin", "Shenyang", "Dalian"}, people),  # "Which city…?"
+        ("harbin-cloze:gap3", "Harbin", {"Beijing", "Shenyang", "Dalian"}, people),  # "…the city of {{Harbin}}"
+        ("troops-deployed-to", "Ukraine", {"Russia", "Saudi Arabia", "Iraq", "Angola"}, people),  # "…which country…?"
+        ("chinese-premier", "Li Qiang", {"Xi Jinping", "Li Keqiang"}, places),  # "Which Chinese Premier…?"
+    ):
+        card = deck.card(key.split(":")[0])
+        for seed in SEEDS:
+            item = recognition_item(StudyItem(key, card, card), pool, random.Random(seed), true_false=False)
+            texts = {choice.text for choice in item.card.choices} - {right}
+            assert texts <= sort and not texts & never, (key, texts)
+
+
+def test_a_choice_card_that_names_its_sort_lends_its_options_to_other_questions(deck) -> None:
+    assert ("choice:city", "Shenyang") in pool_entries(deck.card("harbin-city"))
+    assert ("short:country", "Ukraine") in pool_entries(deck.card("troops-deployed-to"))
+    assert pool_entries(deck.card("second-visit-interval")) == []  # "within what period of time?" names no sort
