@@ -94,7 +94,7 @@ async def test_cards_set_aside_are_listed_and_u_brings_them_back(app_factory, de
         assert app.backend.store.get_item(DECK, "short").buried_until is not None
         assert _rows(screen)[0].startswith("new flash")  # still listed, with its new state
 
-        await pilot.press("u", "u")  # short, then the leech
+        await pilot.press("u", "enter")  # short, then the leech (enter does what u does)
         await pilot.pause()
         assert app.backend.store.get_item(DECK, "short").buried_until is None
         leech = app.backend.store.get_item(DECK, "choice")

@@ -38,6 +38,12 @@ ALL = "all"
 ASIDE = "aside"
 
 
+class CardList(OptionList):
+    """The rows of cards; enter brings the highlighted one back, as u does (a click only highlights)."""
+
+    BINDINGS = [Binding("enter", "screen.bring_back", "Bring back", show=False)]
+
+
 class CardsScreen(Screen[None]):
     """Every card of one deck with its state; `u` brings a suspended, buried or leech card back.
 
@@ -47,7 +53,7 @@ class CardsScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("u,enter", "bring_back", "Bring back", key_display="u"),
+        Binding("u", "bring_back", "Bring back"),
         Binding("U", "bring_all_back", "All back", key_display="U"),
         Binding("f", "show('all')", "Every card", key_display="f"),
         Binding("f", "show('aside')", "Set aside", key_display="f"),
@@ -71,13 +77,13 @@ class CardsScreen(Screen[None]):
         return self.app.backend  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        yield Static(render.join(("Cards  ", "bold"), render.deck_line(self.deck.title, "bold")), id="cards-title")
+        yield Static(render.join(render.deck_line(self.deck.title, "bold"), " · cards"), id="cards-title")
         yield Static(id="cards-status")
         yield Static(
             render.label(f"{'State':<{STATE_WIDTH}}  {'Id':<{ID_WIDTH}}  Question", "bold $text-muted"),
             id="card-states-head",
         )
-        yield OptionList(id="card-states")
+        yield CardList(id="card-states")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
