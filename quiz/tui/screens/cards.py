@@ -16,7 +16,6 @@ from textual.widgets import Footer, OptionList, Static
 
 from quiz.errors import QuizError
 from quiz.model import Deck
-from quiz.text import one_line
 from quiz.tui import render
 from quiz.tui.backend import Backend, CardState
 
@@ -127,7 +126,8 @@ class CardsScreen(Screen[None]):
         card_id = card.id if len(card.id) <= ID_WIDTH else card.id[: ID_WIDTH - 1] + "…"
         return render.join(
             (f"{state:<{STATE_WIDTH}}  ", STATE_STYLES.get(state, "$text-muted")),
-            (one_line(card_id).ljust(ID_WIDTH + 2), "$text-muted"),
+            render.deck_line(card_id, "$text-muted"),
+            " " * (ID_WIDTH + 2 - len(card_id)),
             render.deck_line(card_text(card)),
         )
 
