@@ -381,3 +381,25 @@ def test_chosen_names_are_cut_to_the_room_with_a_count_of_the_rest() -> None:
     assert fit_names(names, 40) == "choice, date, numeric, true_false"
     assert fit_names(names, 22) == "choice, date +2"
     assert fit_names(["a-very-long-tag-name"], 10) == "1 chosen"
+
+
+async def test_a_tag_that_looks_like_markup_is_shown_as_written(app_factory, tmp_path) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    tag = "[@click=app.quit]x[/]"
+    (folder / "odd.toml").write_text(
+        '[deck]\nid = "odd"\ntitle = "Odd"\nformat = 1\n'
+        f'[[cards]]\nid = "a"\ntype = "short"\nquestion = "Q?"\nanswer = "a"\ntags = ["{tag}", "plain"]\n'
+        '[[cards]]\nid = "b"\ntype = "short"\nquestion = "R?"\nanswer = "b"\ntags = ["plain"]\n',
+        encoding="utf-8",
+    )
+    app = app_factory(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        deck = await _open_deck(app, pilot, "Odd")
+        await pilot.press("g")
+        await pilot.pause()
+        picker = app.screen.query_one("#pick-list", OptionList)
+        assert str(picker.get_option_at_index(0).prompt).split() == ["[x]", tag, "1", "card"]
+        await _pick(pilot, 0)
+        assert f"tags      {tag}" in str(deck.query_one("#deck-quiz").render())
+        assert app.is_running
