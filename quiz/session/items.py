@@ -191,7 +191,13 @@ def recognition_item(
             **kept,
         )
         return StudyItem(item.key, card, deck_card, Presentation.TRUE_FALSE, item.is_new)
-    options = [Choice(right, 1.0), *(Choice(other.text, 0.0, other.feedback) for other in wrong)]
+    texts = [other.text for other in wrong]
+    if _gap_after_article(deck_card, item.key):  # "attend a _____ exposition": "joint statement", not "a joint…"
+        texts = [_ARTICLE.sub("", text, count=1) for text in texts]
+    options = [
+        Choice(right, 1.0),
+        *(Choice(text, 0.0, other.feedback) for text, other in zip(texts, wrong, strict=True)),
+    ]
     rng.shuffle(options)
     card = ChoiceCard(question=question, choices=tuple(options), shuffle=False, **kept)
     return StudyItem(item.key, card, deck_card, Presentation.CHOICE, item.is_new)
@@ -215,12 +221,33 @@ def statement(card: AnyCard, key: str, proposed: str) -> str:
             asked = sub == f"gap{gap.index}"
             shown = proposed if asked else gap.answer
             before = text[:start]
-            words_before = before.split()
-            if asked and words_before and words_before[-1].casefold() in ("a", "an", "the"):
+            if asked and _ends_with_article(before):
                 shown = _ARTICLE.sub("", shown, count=1)  # "attend a {{...}}" and "a joint statement"
             text = before + shown + text[end + 2 :]
         return text
     return f"{recall_question(card, key)}\n\nProposed answer: {proposed}"
+
+
+def _ends_with_article(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].casefold() in ("a", "an", "the")
+
+
+def _gap_after_article(card: AnyCard, key: str) -> bool:
+    """Whether the cloze gap asked by `key` follows an article in the sentence ("attend a {{…}}")."""
+    _, sub = split_item_key(key)
+    if not isinstance(card, ClozeCard) or not sub.startswith("gap"):
+        return False
+    text = card.text
+    for gap in card.gaps:
+        start = text.find("{{")
+        end = text.find("}}", start)
+        if start < 0 or end < 0:
+            return False
+        if sub == f"gap{gap.index}":
+            return _ends_with_article(text[:start])
+        text = text[:start] + gap.answer + text[end + 2 :]
+    return False
 
 
 def response_text(card: AnyCard, response: object) -> str:

@@ -188,6 +188,11 @@ def test_a_cloze_statement_puts_the_proposed_answer_in_its_gap(deck) -> None:
         "Putin will hold discussions with Chinese Premier Li Qiang and attend a joint statement exposition "
         "in the northeastern city of Harbin."
     )  # one article, not "a a joint statement"
+    for seed in SEEDS:
+        item = recognition_item(
+            StudyItem("harbin-cloze:gap2", card, card), _pool(deck.cards), random.Random(seed), true_false=False
+        )
+        assert "a joint statement" not in {choice.text for choice in item.card.choices}  # "attend a _____ exposition"
 
 
 def test_the_decks_anticipated_wrong_answer_is_offered_first_with_its_feedback(deck) -> None:
