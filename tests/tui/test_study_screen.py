@@ -258,7 +258,6 @@ async def test_the_key_bar_follows_the_question_on_screen(app_factory, decks) ->
         assert "^g hint" in shown and "space" not in shown  # while typing, letters are the answer's
 
 
-
 async def test_the_key_bar_offers_only_keys_that_work_and_fits_80_columns(app_factory, decks) -> None:
     driver = _driver(decks, "flash", "tf")
     app = app_factory()

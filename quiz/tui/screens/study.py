@@ -387,7 +387,9 @@ class StudyScreen(Screen[None]):
     def action_suspend(self) -> None:
         if self.shown is not None and self.phase != ANSWERED:
             self.driver.suspend()
-            self.notify("Suspended: it will not come back until you unsuspend it.", markup=False)
+            self.notify(
+                "Suspended: it stays out of every session until you bring it back (u on the deck screen).", markup=False
+            )
             self.show_current()
 
     def action_edit(self) -> None:
