@@ -252,7 +252,7 @@ def render_text(stats: Stats) -> str:
     c = stats.counts
     lines = [f"{stats.title} — {stats.today.isoformat()}", ""]
     lines.append(
-        f"Cards: {c.total} to study ({c.new} new, {c.learning} learning, {c.review} review)"
+        f"Study items: {c.total} ({c.new} new, {c.learning} learning, {c.review} review)"
         + (f", {c.suspended} suspended" if c.suspended else "")
         + (f", {c.leeches} leeches" if c.leeches else "")
     )
