@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from quiz.grading.dates import DateError, format_date, parse_date
 from quiz.grading.grader import grade
 from quiz.grading.normalise import ARTICLES, canonical, tidy
-from quiz.grading.numbers import NumberError, parse_quantity, parse_unit
+from quiz.grading.numbers import NumberError, Quantity, parse_quantity, parse_unit
+from quiz.grading.numeric import describe
 from quiz.model import (
     AnyCard,
     ChoiceCard,
@@ -172,10 +173,10 @@ def _date_kind(answer: DateAnswer) -> Kind:
     return Kind(DATE, (granularity, answer.end is not None, part.year is not None))
 
 
-def _unit_key(quantity: object) -> Hashable:
-    currencies = getattr(quantity, "currencies", frozenset())
-    words = tuple(sorted(word.rstrip("s") for word in getattr(quantity, "words", ())))
-    return (currencies, getattr(quantity, "percent", False), getattr(quantity, "time_unit", ""), words)
+def _unit_key(quantity: Quantity) -> Hashable:
+    """What a figure counts, without its scale or bound: "more than 280 entities" and "140 entity" agree."""
+    words = tuple(sorted(word.rstrip("s") for word in quantity.words))
+    return (quantity.currencies, quantity.percent, quantity.time_unit, words)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -286,6 +287,8 @@ def _anticipated(card: AnyCard) -> list[tuple[str, str]]:
     """The deck's own known wrong answers for the card (weight 0), with their feedback."""
     if isinstance(card, ShortCard):
         return [(answer.text, answer.feedback) for answer in card.answers if answer.weight <= 0]
+    if isinstance(card, NumericCard):
+        return [(describe(card, answer), answer.feedback) for answer in card.answers if answer.weight <= 0]
     return []
 
 

@@ -284,3 +284,15 @@ def test_a_choice_card_that_names_its_sort_lends_its_options_to_other_questions(
     assert ("choice:city", "Shenyang") in pool_entries(deck.card("harbin-city"))
     assert ("short:country", "Ukraine") in pool_entries(deck.card("troops-deployed-to"))
     assert pool_entries(deck.card("second-visit-interval")) == []  # "within what period of time?" names no sort
+
+
+def test_a_figure_the_deck_anticipates_as_wrong_is_offered_with_its_feedback() -> None:
+    card = NumericCard(
+        id="n",
+        question="How large was the trade, in billions of US dollars?",
+        answers=(NumericAnswer(240.1), NumericAnswer(190.3, weight=0.0, feedback="That was 2022.")),
+        unit="billion USD",
+    )
+    wrong = distractors(card, "n", "240.1 billion USD", {}, random.Random(2), 3)
+    assert wrong[0].text == "190.3 billion USD" and wrong[0].feedback == "That was 2022."
+    assert [other.text.endswith(" billion USD") for other in wrong] == [True, True, True]
