@@ -65,38 +65,14 @@ FAR_FACTORS = (0.5, 2.0)
 plausible ("225 years" beside "75 years" gives itself away), far enough not to be the same figure."""
 
 TOPIC_WORDS = {
-    **dict.fromkeys(("city", "cities", "town", "towns", "capital", "capitals", "port"), "city"),
-    **dict.fromkeys(("country", "countries", "nation", "nations", "state", "states"), "country"),
+    **dict.fromkeys("city cities town towns capital capitals port".split(), "city"),
+    **dict.fromkeys("country countries nation nations state states".split(), "country"),
+    **dict.fromkeys("place places region regions province island continent river sea".split(), "place"),
     **dict.fromkeys(
-        ("place", "places", "region", "regions", "province", "island", "continent", "river", "sea"), "place"
-    ),  # fmt: skip
-    **dict.fromkeys(
-        (
-            "person",
-            "people",
-            "president",
-            "premier",
-            "minister",
-            "chancellor",
-            "leader",
-            "leaders",
-            "king",
-            "queen",
-            "emperor",
-            "author",
-            "writer",
-            "poet",
-            "painter",
-            "composer",
-            "scientist",
-            "ambassador",
-            "secretary",
-            "general",
-            "pope",
-            "envoy",
-        ),
+        "person people president premier minister chancellor leader leaders king queen emperor author writer poet "
+        "painter composer scientist ambassador secretary general pope envoy".split(),
         "person",
-    ),  # fmt: skip
+    ),
 }
 """Words of a question that say what sort of name it asks for ("which country", "Chinese Premier {{…}}")."""
 TOPICS = {"city": "place", "country": "place", "place": "place", "person": "person"}
@@ -104,7 +80,13 @@ TOPICS = {"city": "place", "country": "place", "place": "place", "person": "pers
 
 _ARTICLE = re.compile(r"^(?:a|an|the)\s", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+_MONTH_WORD = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+"""An English month name or its abbreviation: "Mars" the planet is not March (though the date reader, which
+also reads French, would say it is)."""
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 

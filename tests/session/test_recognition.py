@@ -296,3 +296,10 @@ def test_a_figure_the_deck_anticipates_as_wrong_is_offered_with_its_feedback() -
     wrong = distractors(card, "n", "240.1 billion USD", {}, random.Random(2), 3)
     assert wrong[0].text == "190.3 billion USD" and wrong[0].feedback == "That was 2022."
     assert [other.text.endswith(" billion USD") for other in wrong] == [True, True, True]
+
+
+def test_kinds_read_from_answers() -> None:
+    assert kind_of("Mars") == kind_of("Venus") != kind_of("March")  # a planet, not the French for March
+    assert kind_of("16–17 May") == kind_of("2–3 June") != kind_of("16 May")  # a span is not a day
+    assert kind_of("$240.1 billion") == kind_of("US$12 million") != kind_of("20 firms")
+    assert kind_of("fourth") != kind_of("crude oil") != kind_of("Harbin")
