@@ -1,10 +1,12 @@
 """What a session asks: a study item, the card to show for it, and how the answer is read.
 
 Learn mode asks new cards first as recognition questions: a typed-answer card
-becomes a choice among its right answer and answers of other cards in the same
-deck, or a true/false statement. Those questions are built here as ordinary
-`ChoiceCard`/`TrueFalseCard` objects, so the UI draws them like any other card
-and the grader judges them like any other card.
+becomes a choice among its right answer and wrong answers of the same kind
+(`quiz.session.distractors`: from the deck, or made up nearby), or a true/false
+statement. Those questions are built here as ordinary `ChoiceCard`/`TrueFalseCard`
+objects that keep the deck card's explanation and source, so the UI draws them,
+and the feedback quotes the source, like any other card, and the grader judges
+them like any other card.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ CHOICE_OPTIONS = 4
 """Options in a recognition choice question (the right one and up to three distractors)."""
 
 DISTRACTOR_CANDIDATES = 200
-"""Wrong answers are picked from at most this many of the pool's, drawn at random: plenty to find look-alikes."""
+"""Wrong answers are picked from at most this many of each pool group's, drawn at random: plenty to find look-alikes."""
 
 
 class Presentation(StrEnum):
