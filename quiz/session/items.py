@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -22,6 +22,7 @@ from quiz.model import (
     Choice,
     ChoiceCard,
     ClozeCard,
+    ClozeGap,
     DateCard,
     FlashCard,
     MatchCard,
@@ -134,14 +135,7 @@ def recall_question(card: AnyCard, key: str) -> str:
     if isinstance(card, FlashCard) and sub == "reverse":
         return card.back
     if isinstance(card, ClozeCard):
-        text = card.text
-        for gap in card.gaps:
-            start = text.find("{{")
-            end = text.find("}}", start)
-            if start < 0 or end < 0:
-                break
-            shown = "_____" if sub in ("", f"gap{gap.index}") else gap.answer
-            text = text[:start] + shown + text[end + 2 :]
+        text = fill_gaps(card, lambda gap, _: "_____" if sub in ("", f"gap{gap.index}") else gap.answer)
         return f"{card.question}\n{text}".strip() if card.question else text
     return card.question
 
@@ -214,20 +208,29 @@ def statement(card: AnyCard, key: str, proposed: str) -> str:
     """
     _, sub = split_item_key(key)
     if isinstance(card, ClozeCard) and sub:
-        text = card.text
-        for gap in card.gaps:
-            start = text.find("{{")
-            end = text.find("}}", start)
-            if start < 0 or end < 0:
-                break
-            asked = sub == f"gap{gap.index}"
-            shown = proposed if asked else gap.answer
-            before = text[:start]
-            if asked and _ends_with_article(before):
-                shown = _ARTICLE.sub("", shown, count=1)  # "attend a {{...}}" and "a joint statement"
-            text = before + shown + text[end + 2 :]
-        return text
+
+        def shown(gap: ClozeGap, before: str) -> str:
+            if sub != f"gap{gap.index}":
+                return gap.answer
+            if _ends_with_article(before):
+                return _ARTICLE.sub("", proposed, count=1)  # "attend a {{...}}" and "a joint statement"
+            return proposed
+
+        return fill_gaps(card, shown)
     return f"{recall_question(card, key)}\n\nProposed answer: {proposed}"
+
+
+def fill_gaps(card: ClozeCard, fill: Callable[[ClozeGap, str], str]) -> str:
+    """The cloze sentence with each gap replaced by `fill(gap, the text before it)`."""
+    text = card.text
+    for gap in card.gaps:
+        start = text.find("{{")
+        end = text.find("}}", start)
+        if start < 0 or end < 0:
+            break
+        before = text[:start]
+        text = before + fill(gap, before) + text[end + 2 :]
+    return text
 
 
 def _ends_with_article(text: str) -> bool:

@@ -125,8 +125,8 @@ class Backend:
         start = day_start(today, day_starts_at=hour)
         return start, day_start(today + timedelta(days=1), day_starts_at=hour)
 
-    def deck_counts(self, deck: Deck) -> DeckCounts | None:
-        """New, learning and due counts, last studied and mastery; None without a store."""
+    def _item_counts(self, deck: Deck, *, last_studied: bool = False) -> tuple[Any, datetime | None] | None:
+        """The store's counts for a deck synced first (and when it was last studied); None without a store."""
         store = self.try_store()
         if store is None:
             return None
@@ -134,10 +134,18 @@ class Backend:
             self.sync(deck)
             _, day_end = self._day_bounds(deck)
             counts = store.counts(deck.id, self.clock.now(), day_end)
-            last = store.last_studied().get(deck.id)
+            last = store.last_studied().get(deck.id) if last_studied else None
         except QuizError as error:
             self.store_problem = self.store_problem or str(error)
             return None
+        return counts, last
+
+    def deck_counts(self, deck: Deck) -> DeckCounts | None:
+        """New, learning and due counts, last studied and mastery; None without a store."""
+        found = self._item_counts(deck, last_studied=True)
+        if found is None:
+            return None
+        counts, last = found
         total = counts.total
         return DeckCounts(
             new=counts.new,
@@ -236,16 +244,10 @@ class Backend:
         From the store's index counts, so the deck screen can say it on every visit even
         for a very large deck, where `card_states` reads every item.
         """
-        store = self.try_store()
-        if store is None:
+        found = self._item_counts(deck)
+        if found is None:
             return None
-        try:
-            self.sync(deck)
-            _, day_end = self._day_bounds(deck)
-            counts = store.counts(deck.id, self.clock.now(), day_end)
-        except QuizError as error:
-            self.store_problem = self.store_problem or str(error)
-            return None
+        counts, _ = found
         return counts.suspended + counts.buried
 
     @property
