@@ -246,7 +246,8 @@ class Scope:
     def id(self, key: str = "id") -> str:
         value = self.table.get(key)
         if value is None:
-            self.error(None, f'missing "{key}" (progress is kept by id, so every card needs its own)')
+            owner = "card" if isinstance(self.section, int) else "deck"
+            self.error(None, f'missing "{key}" (progress is kept by id, so every {owner} needs its own)')
             return ""
         if type(value) is not str:
             self.error(key, f"expected text, got {type_name(value)}")

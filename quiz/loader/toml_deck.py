@@ -199,9 +199,30 @@ def translate_toml_error(msg: str, text: str, pos: int) -> str:
         return "this table was already written inline (or as a value) and cannot be extended here"
     if msg.startswith("Found invalid character"):
         return "invalid character " + msg.removeprefix("Found invalid character ")
+    if msg == "Expected newline or end of document after a statement":
+        return _after_statement(text, pos)
     if msg.startswith("Expected"):
         return "expected " + msg.removeprefix("Expected ")
     return msg[:1].lower() + msg[1:]
+
+
+def _after_statement(text: str, pos: int) -> str:
+    """Something follows a finished `key = value` on the same line.
+
+    Nearly always a quote slip: a `"` inside "…" (or an apostrophe inside
+    '…') ends the text early, and the rest of the sentence is left over.
+    """
+    before = text[:pos]
+    if not before.endswith(('"', "'")) and re.match(r"[A-Za-z0-9_\"'-][^=\n]*=", text[pos:]):
+        return "a second key = value starts on the same line; put each key = value on its own line"
+    if before.endswith('"'):
+        return (
+            'the text ends early at a " inside it; '
+            'write \\" for a quote inside "…", or enclose the whole text in \'…\''
+        )
+    if before.endswith("'"):
+        return "the text ends early at an apostrophe inside it; enclose text that contains ' in double quotes \"…\""
+    return "more follows the value on the same line; put each key = value on its own line (comments start with #)"
 
 
 _CARDS_HEADER_BEFORE = re.compile(r"^[ \t]*\[\[?[ \t]*cards[ \t]*\]", re.MULTILINE)

@@ -218,8 +218,9 @@ def _read_cards(value: object, report: Report) -> tuple[AnyCard, ...] | None:
             continue
         if card_id in first_seen:
             other = first_seen[card_id]
-            line = report.card_line(index, count) or None
-            other_line = report.card_line(other, count)
+            # Point at the `id = …` lines themselves, where the teacher has to edit.
+            line = report.key_line(index, "id", count)
+            other_line = report.key_line(other, "id", count)
             where = f" (also at line {other_line}, cards[{other}])" if other_line else f" (also cards[{other}])"
             report.add(line, card_label(index, card_id) + ".id", f'duplicate card id "{card_id}"{where}')
         else:

@@ -67,6 +67,23 @@ FILE_CASES = [
     ("[deck]\nid = d\n", 'algebra.toml:2:6: invalid value (text needs quotes, like "this")'),
     ("[deck]\nday = 2023-02-30\n", "algebra.toml:2:7: invalid date or time (is the day past the end of the month?)"),
     ('[deck]\ntags = ["a", "b"\n', 'algebra.toml:3:1: unclosed list: a "]" or a "," is missing'),
+    # a quote or apostrophe inside the text ends it early; two keys on one line
+    (
+        '[deck]\nquestion = "What\'s the "powerhouse" of the cell?"\n',
+        'algebra.toml:2:25: the text ends early at a " inside it; write \\" for a quote inside "…", or enclose the whole text in \'…\'',
+    ),
+    (
+        "[deck]\nanswer = 'it's'\n",
+        'algebra.toml:2:14: the text ends early at an apostrophe inside it; enclose text that contains \' in double quotes "…"',
+    ),
+    (
+        '[deck]\nid = "d" title = "T"\n',
+        "algebra.toml:2:10: a second key = value starts on the same line; put each key = value on its own line",
+    ),
+    (
+        "[deck]\nsize = 5 6\n",
+        "algebra.toml:2:10: more follows the value on the same line; put each key = value on its own line (comments start with #)",
+    ),
     (
         '[deck]\nq = "a\x1bb"\n',
         "algebra.toml:2:7: control character \\x1b is not allowed here; remove it or write it as an escape",
@@ -102,7 +119,7 @@ DECK_CASES = [
     ),
     (
         '[deck]\ntitle = "T"\n\n[[cards]]\nid = "c"\n' + FLASH,
-        'algebra.toml:1: deck: missing "id" (progress is kept by id, so every card needs its own)',
+        'algebra.toml:1: deck: missing "id" (progress is kept by id, so every deck needs its own)',
     ),
     (
         '[deck]\nid = "a b"\ntitle = "T"\n',
@@ -412,7 +429,7 @@ def test_missing_card_id() -> None:
 def test_duplicate_ids_name_both_lines() -> None:
     source = DECK + '\n[[cards]]\nid = "q1"\n' + FLASH + '\n[[cards]]\nid = "q1"\n' + FLASH
     assert problems(source) == [
-        'algebra.toml:11: cards[1] (id "q1").id: duplicate card id "q1" (also at line 5, cards[0])'
+        'algebra.toml:12: cards[1] (id "q1").id: duplicate card id "q1" (also at line 6, cards[0])'
     ]
 
 
