@@ -138,10 +138,8 @@ class Scope:
 
     def check_keys(self, allowed: frozenset[str], hints: dict[str, str] | None = None) -> None:
         """Unknown or misspelt keys: a warning, an error with --strict."""
-        unknown = self.table.keys() - allowed
-        if not unknown:
-            return
-        for key in sorted(unknown):
+        # In the order they are written (tomli keeps it), so the messages read top to bottom.
+        for key in [key for key in self.table if key not in allowed]:
             hint = (hints or {}).get(key) or _closest(key, allowed)
             message = f'unknown key "{key}"' + (f" ({hint})" if hint else "")
             line = self.report.key_line(self.section, key, self.count)

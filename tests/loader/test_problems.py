@@ -491,6 +491,13 @@ def test_unknown_keys_in_deck_and_choice_tables_are_warned_about(tmp_path) -> No
     ]
 
 
+def test_unknown_keys_are_listed_in_the_order_they_are_written(tmp_path) -> None:  # noqa: ANN001
+    """A teacher reads the messages top to bottom beside the file, so they follow its lines."""
+    path = tmp_path / "algebra.toml"
+    path.write_text(UNKNOWN + 'explaination = "e"\nanser = "x"\n', encoding="utf-8")
+    assert [problem.line for problem in check_deck(path).warnings] == [8, 11, 12]
+
+
 def test_flashcard_question_key_gets_a_hint(tmp_path) -> None:  # noqa: ANN001
     path = tmp_path / "algebra.toml"
     path.write_text(HEAD + 'type = "flashcard"\nquestion = "q"\nfront = "f"\nback = "b"\n', encoding="utf-8")
