@@ -44,13 +44,22 @@ def read_quizlet(text: str, draft: Draft, *, separator: str = "", card_separator
         term, found, definition = chunk.partition(separator)
         term, definition = _unquote(term), _unquote(definition)
         if not found:
-            draft.report.skipped(line, "no separator between term and definition")
+            # Name the card and the separator looked for: with ";" between cards every
+            # card is on line 1, and the line alone does not say which one was left out.
+            shown = {"\t": "tab", ",": "comma"}.get(separator, f'"{separator}"')
+            draft.report.skipped(line, f'"{_excerpt(term)}": no {shown} between term and definition')
             continue
         if not term or not definition:
             draft.report.skipped(line, "the term or the definition is empty")
             continue
         card = FlashCard(id=draft.ids.make(text=term), question=term, back=definition)
         draft.add(card, line)
+
+
+def _excerpt(text: str) -> str:
+    """The start of a card's text, on one line, to name it in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _unquote(text: str) -> str:

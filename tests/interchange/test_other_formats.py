@@ -83,13 +83,21 @@ class TestQuizlet:
             ("Li Qiang", "Premier of China since 2023"),
             ("Xi Jinping", "President of China"),
         ]
-        assert skipped(result) == [(3, "no separator between term and definition")]
+        assert skipped(result) == [(3, '"no separator on this line": no tab between term and definition')]
 
     def test_custom_separators(self) -> None:
         options = {"separator": " - ", "card_separator": ";"}
         result = import_file(DATA / "quizlet_custom.txt", format="quizlet", options=options)
         assert [c.question for c in result.deck.cards] == ["Harbin", "Li Qiang", "Xi Jinping"]
         assert result.deck.cards[1].back == "Premier of China"
+
+    def test_a_skipped_card_is_named_when_all_cards_share_a_line(self) -> None:
+        """With ";" between cards every card is on line 1, so the message says which one was left out."""
+        text = "Harbin - a city;lonely term;Beijing - the capital"
+        options = {"separator": " - ", "card_separator": ";"}
+        result = import_text(text, name="set.txt", format="quizlet", options=options)
+        assert len(result.deck.cards) == 2
+        assert skipped(result) == [(1, '"lonely term": no " - " between term and definition')]
 
     def test_separators_are_guessed_and_the_guess_reported(self) -> None:
         result = import_file(DATA / "quizlet_custom.txt", format="quizlet")
