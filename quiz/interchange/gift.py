@@ -45,7 +45,7 @@ from quiz.model import (
     ShortCard,
     TrueFalseCard,
 )
-from quiz.text import one_line
+from quiz.text import clean_text
 
 _EMBEDDED = re.compile(
     r"\{\s*\d*\s*:\s*(?:MC|MCV|MCH|MCS|MCVS|MCHS|MULTICHOICE\w*|SA|MW|SHORTANSWER\w*|NM|NUMERICAL|MR|MRS|MRH|MRHS"
@@ -94,6 +94,12 @@ def _category_tag(raw: str) -> str:
     return clean_tag("/".join(parts))
 
 
+def _title(text: str) -> str:
+    """A `::title::` on one line: its line breaks become spaces, but spaces inside a line
+    are kept as written, so that a title survives export and import unchanged."""
+    return " ".join(line.strip() for line in clean_text(text).splitlines() if line.strip())
+
+
 def _question(block: Block, meta: CommentMeta, category: str, draft: Draft) -> tuple[AnyCard, list[str]]:
     body = protect(block.text)
     if _EMBEDDED.search(body):
@@ -105,7 +111,7 @@ def _question(block: Block, meta: CommentMeta, category: str, draft: Draft) -> t
     if body.startswith("::"):
         end = body.find("::", 2)
         if end != -1:
-            title = one_line(to_plain(body[2:end], "plain"))
+            title = _title(to_plain(body[2:end], "plain"))
             body = body[end + 2 :].strip()
     start, finish = body.find("{"), body.find("}")
     if start == -1 and finish == -1:

@@ -174,6 +174,11 @@ class TestIds:
         deck = gift("::Capital::Of France?{=Paris}\n\n::Capital::Of Italy?{=Rome}").deck
         assert [c.id for c in deck.cards] == ["capital", "capital-2"]
 
+    def test_a_title_is_joined_onto_one_line_but_its_spaces_are_kept(self) -> None:
+        """Export writes a title as it is; collapsing its spaces on import would change it each round trip."""
+        titles = [c.title for c in gift("::Cells  and  DNA::Q?{=a}\n\n::Two\nlines::Q2?{=b}").deck.cards]
+        assert titles == ["Cells  and  DNA", "Two lines"]
+
     def test_moodle_idnumber_wins(self) -> None:
         assert gift("// [id:q-17]\n::T::Q?{=a}").deck.cards[0].id == "q-17"
 
