@@ -255,7 +255,7 @@ def _fill(card: AnyCard, row: dict[str, str]) -> str:
             return "partial-credit answers or answer feedback" if partial else ""
         case ChoiceCard() | MultiCard():
             row["choices"] = join_list([c.text for c in card.choices])
-            row["answer"] = join_list([c.text for c in card.choices if c.correct])
+            row["answer"] = join_list([c.text for c in _right_choices(card)])
             feedback = any(c.feedback for c in card.choices)
             return "choice feedback or weights" if feedback or _custom_weights(card) else ""
         case TrueFalseCard():
@@ -279,6 +279,19 @@ def _fill(card: AnyCard, row: dict[str, str]) -> str:
             row["answer"] = join_list([f"{left} -> {right}" for left, right in card.pairs])
             row["choices"] = join_list(card.distractors)
     return ""
+
+
+def _right_choices(card: ChoiceCard | MultiCard) -> list[Choice]:
+    """The choices the `answer` column names.
+
+    Every choice with credit, for a multi card. For a choice card only the best
+    ones: the column has no room for weights, and a half-credit choice listed
+    there would come back as a second fully right answer.
+    """
+    if isinstance(card, MultiCard):
+        return [c for c in card.choices if c.correct]
+    best = max(c.weight for c in card.choices)
+    return [c for c in card.choices if c.correct and c.weight == best]
 
 
 def _custom_weights(card: ChoiceCard | MultiCard) -> bool:

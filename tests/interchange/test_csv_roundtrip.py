@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 
 from quiz.interchange import export_deck, import_text
 from quiz.model import (
+    Choice,
     ChoiceCard,
     ClozeCard,
     DateCard,
@@ -29,8 +30,11 @@ def main_answer(card: object) -> object:
             return card.back
         case ShortCard():
             return card.answers[0].text
-        case ChoiceCard() | MultiCard():
+        case MultiCard():
             return tuple(c.text for c in card.choices), tuple(c.text for c in card.choices if c.correct)
+        case ChoiceCard():
+            best = max(c.weight for c in card.choices)
+            return tuple(c.text for c in card.choices), tuple(c.text for c in card.choices if c.weight == best)
         case TrueFalseCard():
             return card.answer
         case NumericCard():
@@ -56,3 +60,17 @@ def test_generated_decks_keep_their_answers_through_csv(deck: Deck) -> None:
         (c.id, c.type, c.question, c.explanation, c.tags) for c in deck.cards
     ]
     assert [main_answer(c) for c in again.cards] == [main_answer(c) for c in deck.cards]
+
+
+def test_a_half_credit_choice_does_not_come_back_fully_right() -> None:
+    """The answer column has no room for weights: listing a half-credit choice there would
+    make it a second right answer, so only the full-credit choice is named."""
+    card = ChoiceCard(
+        id="capital",
+        question="What is the capital of France?",
+        choices=(Choice("Paris", 1.0), Choice("Lyon", 0.0), Choice("Versailles", 0.5)),
+    )
+    text, warnings = export_deck(Deck(id="d", title="D", cards=(card,)), "csv")
+    (again,) = import_text(text, name="deck.csv", format="csv").deck.cards
+    assert [(c.text, c.weight) for c in again.choices] == [("Paris", 1.0), ("Lyon", 0.0), ("Versailles", 0.0)]
+    assert warnings == ["capital: CSV keeps no choice feedback or weights"]
