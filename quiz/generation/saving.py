@@ -68,6 +68,10 @@ def save_draft(deck: Deck, *, article_text: str, source: Path, output: Path) -> 
     """
     from quiz.loader import dump_deck, loads_deck
 
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        # Said about the deck asked for, as import and export say it, not about the article copy written first.
+        raise QuizError(f"cannot write {output}: the folder {folder} does not exist")
     reference, copy = article_reference(source, output, article_text, [card.source for card in deck.cards])
     deck = replace(deck, source=replace(deck.source or DeckSource(), article=reference))
     text = dump_deck(deck)

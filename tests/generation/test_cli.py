@@ -70,6 +70,13 @@ def test_refuses_to_overwrite_another_text_beside_the_deck(tmp_path: Path, capsy
     assert not (tmp_path / "draft.toml").exists()
 
 
+def test_a_missing_output_folder_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The message names the deck asked for and its folder, as `quiz import -o` does."""
+    out = tmp_path / "out" / "cells.toml"
+    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(out)]) == 1
+    assert capsys.readouterr().err == f"quiz: cannot write {out}: the folder {out.parent} does not exist\n"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
