@@ -35,9 +35,18 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help='where to write the deck ("-" for standard output; default: your deck folder, as <deck id>.toml)',
     )
     parser.add_argument("--id", dest="deck_id", metavar="ID", help="the deck id (default: from the file name)")
-    parser.add_argument("--title", help="the deck title (default: from the file name)")
-    parser.add_argument("--separator", metavar="SEP", help="Quizlet/CSV: what separates term and definition")
-    parser.add_argument("--card-separator", metavar="SEP", help="Quizlet: what separates cards (default: newline)")
+    parser.add_argument("--title", help="the deck title (default: Anki's #deck: header, else the file name)")
+    parser.add_argument(
+        "--separator",
+        metavar="SEP",
+        help="Quizlet: what separates term and definition; CSV and Anki: the column separator "
+        '(default: guessed; write \\t for a tab)',
+    )
+    parser.add_argument(
+        "--card-separator",
+        metavar="SEP",
+        help="Quizlet: what separates cards (default: guessed, newline or ;)",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an output file that holds another deck")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every imported card")
 

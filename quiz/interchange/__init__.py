@@ -102,7 +102,7 @@ def import_text(
     draft = Draft(ImportReport(name, chosen))
     if note:
         draft.report.note(None, note)
-    _reader(chosen)(text, draft, **(options or {}))
+    _reader(chosen)(text, draft, **_reader_options(chosen, options or {}, draft))
     if not draft.cards:
         reasons = draft.report.lines(only_problems=True)
         detail = f" ({len(reasons)} question(s) skipped)" if reasons else ""
@@ -114,6 +114,30 @@ def import_text(
         title=title or draft.title or stem.replace("_", " ").replace("-", " ").strip() or "Imported deck",
         description=f"Imported from {stem.rsplit('/', 1)[-1]} ({_TITLES[chosen]}).",
     )
+
+
+_READER_OPTIONS = {
+    "quizlet": {"separator": "separator", "card_separator": "card_separator"},
+    "anki": {"separator": "separator"},
+    "csv": {"separator": "delimiter"},
+}
+"""Per format, the command-line options its reader takes, and the reader's name for each."""
+
+_OPTION_FLAGS = {"separator": "--separator", "card_separator": "--card-separator"}
+
+
+def _reader_options(fmt: str, options: dict[str, str], draft: Draft) -> dict[str, str]:
+    """The options this format's reader understands; any other is noted as ignored.
+
+    The format is often detected, so a teacher may pass --separator for a file
+    that turns out to be GIFT or Aiken: say it was not used rather than fail.
+    """
+    known = _READER_OPTIONS.get(fmt, {})
+    for option in options:
+        if option not in known:
+            flag = _OPTION_FLAGS.get(option, option)
+            draft.report.note(None, f"{flag} was ignored: {_TITLES[fmt]} files do not use it")
+    return {known[option]: value for option, value in options.items() if option in known}
 
 
 def _reader(fmt: str) -> Callable[..., None]:

@@ -69,6 +69,24 @@ def test_import_options_for_quizlet_separators(capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().out.count("[[cards]]") == 3
 
 
+def test_separator_option_is_the_csv_delimiter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--help` says --separator applies to CSV; a bar-separated file is read with it."""
+    source = tmp_path / "bars.csv"
+    source.write_text("question|answer\nWhat is 2, plus 2?|4\n", encoding="utf-8")
+    assert run("import", str(source), "--format", "csv", "--separator", "|", "-o", "-") == 0
+    assert 'front = "What is 2, plus 2?"\nback = "4"' in capsys.readouterr().out
+
+
+def test_a_separator_the_format_does_not_use_is_noted_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The format is detected after the options are given, so a teacher may pass one that does not apply."""
+    assert run("import", str(DATA / "aiken.txt"), "--separator", ";", "--card-separator", ";", "-o", "-") == 0
+    err = capsys.readouterr().err
+    assert "aiken.txt: note: --separator was ignored: Aiken files do not use it" in err
+    assert "aiken.txt: note: --card-separator was ignored: Aiken files do not use it" in err
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
