@@ -40,6 +40,10 @@ def read_article(path: Path) -> Article:
     """
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise QuizError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise QuizError(f"{path}: is a folder, not a file") from None
     except OSError as error:
         raise QuizError(f"{path}: cannot read ({error.strerror or error})") from None
     if len(data) > MAX_ARTICLE_BYTES:

@@ -78,6 +78,18 @@ def test_a_missing_output_folder_is_named(tmp_path: Path, capsys: pytest.Capture
 
 
 @pytest.mark.parametrize(
+    ("name", "message"),
+    [("missing.md", "missing.md: no such file"), (".", ".: is a folder, not a file")],
+)
+def test_an_article_that_is_not_a_file_is_named_as_import_names_it(
+    name: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", name]) == 1
+    assert capsys.readouterr().err == f"quiz: {message}\n"
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--published", "14/05/2024"], "YYYY-MM-DD"),
