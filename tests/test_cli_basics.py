@@ -61,3 +61,41 @@ def test_only_the_command_being_run_is_imported() -> None:
 def test_a_subcommand_still_gets_its_own_arguments(capsys) -> None:
     assert main(["check", "decks/"]) == 0
     assert "35 cards" in capsys.readouterr().out
+
+
+def _readme_command_lines() -> list[str]:
+    """Every command line in the README's Commands table, alternatives (`a\\|b`) expanded."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Commands", 1)[1].split("\n## ", 1)[0]
+    lines = []
+    for row in section.splitlines():
+        if not row.startswith("| `quiz"):
+            continue
+        first_cell = row.split(" | ", 1)[0]
+        for span in re.findall(r"`(quiz[^`]*)`", first_cell):
+            alternatives = re.search(r"(\S+\\\|\S+)", span)
+            choices = alternatives.group(1).split("\\|") if alternatives else [None]
+            for choice in choices:
+                lines.append(span.replace(alternatives.group(1), choice) if choice else span)
+    return lines
+
+
+def test_every_command_line_in_the_readme_is_accepted() -> None:
+    """The README's Commands table is what a teacher copies: each line must parse as written."""
+    import shlex
+
+    from quiz.cli import COMMANDS, _command_named, build_parser
+
+    placeholders = {"DECK": "deck.toml", "PATH...": "decks/", "FILE": "bank.gift", "ARTICLE": "article.txt"}
+    placeholders |= {"CARD_ID": "card", "ANSWER": "an answer", "[DECK]": "deck.toml"}
+    lines = _readme_command_lines()
+    assert {shlex.split(line)[1] for line in lines if len(shlex.split(line)) > 1} == set(COMMANDS)
+    for line in lines:
+        argv = [placeholders.get(word, word) for word in shlex.split(line)[1:]]
+        try:
+            build_parser(_command_named(argv)).parse_args(argv)
+        except SystemExit as stop:
+            raise AssertionError(f"README: `{line}` is refused by the command line") from stop
