@@ -99,3 +99,21 @@ def test_every_command_line_in_the_readme_is_accepted() -> None:
             build_parser(_command_named(argv)).parse_args(argv)
         except SystemExit as stop:
             raise AssertionError(f"README: `{line}` is refused by the command line") from stop
+
+
+def test_grade_finds_an_imported_deck_by_its_id(tmp_path, capsys) -> None:  # noqa: ANN001
+    """`quiz import` writes into the deck folder; `quiz grade` takes that id, as export and stats do."""
+    data = tmp_path / "data"
+    bank = tmp_path / "week3.gift"
+    bank.write_text("::Pi::What is pi to two places?{#3.14:0.005}\n", encoding="utf-8")
+    assert main(["--data-dir", str(data), "import", str(bank)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "grade", "week3", "pi", "3.14"]) == 0
+    assert "3.14" in capsys.readouterr().out
+
+
+def test_grade_and_export_find_a_bundled_deck_by_file_name(tmp_path, capsys, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.chdir(tmp_path)
+    name = "putin-china-state-visit.toml"
+    assert main(["--data-dir", str(tmp_path), "export", name, "--format", "csv", "-q"]) == 0
+    assert main(["--data-dir", str(tmp_path), "grade", name, "trade-volume-2023", "240.1"]) == 0

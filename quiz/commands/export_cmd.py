@@ -10,8 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from quiz.errors import DeckError, QuizError
-
 _SUFFIX = {"gift": ".gift", "anki": ".txt", "csv": ".csv"}
 
 
@@ -50,22 +48,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _find_deck(args: argparse.Namespace) -> Path:
     """A deck file as given, or the deck of that id in the user's or the bundled deck folder."""
-    from quiz.loader import load_deck
-    from quiz.paths import bundled_decks_dir, data_dir, user_decks_dir
+    from quiz.commands.deck_lookup import find_deck
 
-    path = Path(args.deck)
-    if path.exists() or path.suffix == ".toml" or "/" in args.deck:
-        return path
-    folders = (user_decks_dir(data_dir(args.data_dir)), bundled_decks_dir())
-    for folder in folders:
-        candidate = folder / f"{args.deck}.toml"
-        if candidate.is_file():
-            return candidate
-    for folder in folders:  # a deck whose file is named differently from its id
-        for candidate in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
-            try:
-                if load_deck(candidate).id == args.deck:
-                    return candidate
-            except DeckError:
-                continue
-    raise QuizError(f"{args.deck}: no such deck file, and no deck with that id in your deck folder")
+    return find_deck(args.deck, args.data_dir)

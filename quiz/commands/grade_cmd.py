@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-from pathlib import Path
 
 from quiz.errors import QuizError
 from quiz.grading import Mark, Verdict, grade
@@ -27,7 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Grade ANSWER to card CARD_ID of DECK exactly as a study session would, and explain the verdict."
         " Give several answers to test a card's accepted answers in one go.",
     )
-    parser.add_argument("deck", metavar="DECK", help="a deck file, or the name of a bundled deck")
+    parser.add_argument("deck", metavar="DECK", help="a deck file, or the id of a bundled or imported deck")
     parser.add_argument("card", metavar="CARD_ID", help='the card\'s id, or a study item such as "my-cloze:gap2"')
     parser.add_argument(
         "answers", metavar="ANSWER", nargs="+", help="the answer as a student would type it (several: one verdict each)"
@@ -38,9 +37,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.commands.deck_lookup import find_deck
     from quiz.loader import load_deck
 
-    deck = load_deck(_deck_path(args.deck))
+    deck = load_deck(find_deck(args.deck, args.data_dir))
     card_id, sub = split_item_key(args.card)
     item = args.item or (args.card if sub else None)
     card = deck.card(card_id)
@@ -127,19 +127,6 @@ def _marked(line: DiffLine) -> str:
         char = " " if char in "\n\t" else char
         out.append(char if mark is Mark.RIGHT else f"[{char}]" if mark is Mark.WRONG else f"({char})")
     return one_line("".join(out).replace("][", "").replace(")(", ""))
-
-
-def _deck_path(name: str) -> Path:
-    """A deck file as given, or a bundled deck by file name or id."""
-    path = Path(name).expanduser()
-    if path.exists():
-        return path
-    from quiz.paths import bundled_decks_dir
-
-    for candidate in (bundled_decks_dir() / name, bundled_decks_dir() / f"{name}.toml"):
-        if candidate.is_file():
-            return candidate
-    return path
 
 
 def _name(deck: Deck, given: str) -> str:
