@@ -67,19 +67,27 @@ def read_gift(text: str, draft: Draft) -> None:
     """Add every question of a GIFT file to `draft`, reporting each one."""
     category = ""
     for block in blocks(text):
+        notes: list[str] = []
         if block.text.startswith("$CATEGORY:"):
-            category = _category_tag(block.text[len("$CATEGORY:") :])
-            continue
+            head, _, rest = block.text.partition("\n")
+            category = _category_tag(head[len("$CATEGORY:") :])
+            if not rest.strip():
+                continue
+            # Moodle wants a blank line after $CATEGORY and would make the question part of
+            # the category's name; a question lost that way is worse than one read early.
+            block = Block(block.line + 1, rest.strip(), block.comments)
+            notes.append("a blank line is missing after the $CATEGORY line above; Moodle needs one")
         meta = comment_meta(block.comments)
         part_of = meta.extras.get("part_of")
         if isinstance(part_of, str):
             draft.report.note(block.line, f"a gap of cloze card {part_of!r}, which holds all its gaps")
             continue
         try:
-            card, notes = _question(block, meta, category, draft)
+            card, card_notes = _question(block, meta, category, draft)
         except Skip as reason:
-            draft.report.skipped(block.line, str(reason))
+            draft.report.skipped(block.line, "; ".join([str(reason), *notes]))
             continue
+        notes = card_notes + notes
         if meta.problem:
             notes.append(meta.problem)
         draft.add(card, block.line, notes)
@@ -119,7 +127,10 @@ def _question(block: Block, meta: CommentMeta, category: str, draft: Draft) -> t
     if start == -1 or finish == -1 or finish < start:
         raise Skip("unbalanced braces: the answer block needs both { and } (escape a literal brace as \\{ or \\})")
     if "{" in body[finish + 1 :] or "}" in body[finish + 1 :]:
-        raise Skip("more than one answer block: a GIFT question has exactly one {…}")
+        raise Skip(
+            "more than one answer block: a GIFT question has exactly one {…} "
+            "(is the blank line between two questions missing?)"
+        )
     answer = body[start + 1 : finish].strip()
     if "{" in answer:
         raise Skip("unbalanced braces: a { opens before the previous { is closed (escape a literal brace as \\{)")

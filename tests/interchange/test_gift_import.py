@@ -262,3 +262,19 @@ def test_true_and_false_are_case_sensitive_as_in_moodle() -> None:
 def test_comment_paragraph_on_its_own_does_not_tag_the_next_question() -> None:
     deck = gift("// [tag:header]\n\n// [tag:mine]\nQ?{=a}").deck
     assert deck.cards[0].tags == ("mine",)
+
+
+def test_a_question_right_under_category_is_imported_and_the_slip_reported() -> None:
+    """Without the blank line Moodle wants, the question would vanish into the category's name."""
+    result = gift("$CATEGORY: $course$/top/Unit 2\n::Ratio::Write 1\\:2 as a fraction{=1/2 ~2/1}\n\nNext?{=yes}")
+    first, second = result.deck.cards
+    assert (first.title, first.question, first.tags) == ("Ratio", "Write 1:2 as a fraction", ("Unit 2",))
+    assert second.tags == ("Unit 2",)
+    (converted,) = [e for e in result.report.entries if e.outcome is Outcome.CONVERTED]
+    assert converted.line == 2 and "a blank line is missing after the $CATEGORY line" in converted.message
+
+
+def test_two_questions_without_a_blank_line_suggest_the_missing_line() -> None:
+    result = gift("Good?{=yes}\n\nA?{=a ~b}\nB?{=c ~d}")
+    (skipped,) = [e for e in result.report.entries if e.outcome is Outcome.SKIPPED]
+    assert "is the blank line between two questions missing?" in skipped.message
