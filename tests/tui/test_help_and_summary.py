@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
+from quiz.errors import Problem
 from quiz.loader import load_deck
 from quiz.tui.driver import Miss, Summary
+from quiz.tui.screens.cards import CardList, CardsScreen
 from quiz.tui.screens.confirm import ConfirmModal
 from quiz.tui.screens.deck import DeckScreen
 from quiz.tui.screens.generate import NewDeckScreen
 from quiz.tui.screens.help import KEYS, HelpScreen
 from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.pick import PickList, PickModal
 from quiz.tui.screens.problems import ProblemsScreen
 from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.study import StudyScreen
@@ -43,6 +46,10 @@ def _listed() -> set[str]:
         ChoiceQuestion,
         OrderQuestion,
         MatchQuestion,
+        CardsScreen,
+        CardList,
+        PickModal,
+        PickList,
     ],
 )
 def test_help_lists_every_key_of_every_screen_and_question(owner: type) -> None:
@@ -125,3 +132,28 @@ async def test_quick_answers_show_their_time_a_card_in_seconds(app_factory, deck
         await pilot.pause()
         score = str(app.screen.query_one("#summary-score").render())
     assert "time 0:07   1s a card" in score  # was "0:00 a card"
+
+
+async def test_a_long_problem_wraps_under_its_own_text_and_the_list_scrolls(app_factory, tmp_path) -> None:
+    problems = [
+        Problem(
+            "broken.toml", 8 * i + 1, f'cards[{i}] (id "c{i}").type', 'unknown "bogus" (expected: ' + "x, " * 20 + ")"
+        )
+        for i in range(40)
+    ]
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(ProblemsScreen(tmp_path / "broken.toml", problems))
+        await pilot.pause()
+        rows = app.screen.query_one("#problems-list", OptionList)
+        lines = [rows.render_line(y).text for y in range(rows.size.height)]
+        assert sum(line.startswith("✗ ") for line in lines) >= 2
+        wrapped = [line for line in lines if line.strip() and not line.startswith("✗ ")]
+        assert wrapped, "at 80 columns these problems wrap"
+        assert all(line.startswith("  ") and line[2] != " " for line in wrapped), wrapped
+        await pilot.press("end")
+        await pilot.pause()
+        last = [rows.render_line(y).text for y in range(rows.size.height)]
+        assert any("broken.toml:313:" in line for line in last)  # the fortieth problem can be reached
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ProblemsScreen)

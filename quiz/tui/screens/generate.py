@@ -22,6 +22,7 @@ from quiz.model import Deck
 from quiz.paths import user_decks_dir
 from quiz.text import one_line
 from quiz.tui import render
+from quiz.tui.screens.problems import Hanging
 
 
 @dataclass
@@ -38,8 +39,9 @@ class NewDeckScreen(Screen[None]):
     """Asks for an article file, shows the drafted cards, keeps the ticked ones, and saves the deck."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Keep/drop", show=False),
+        Binding("space", "toggle", "Keep/drop"),
         Binding("ctrl+s", "save", "Save deck", priority=True, id="save"),
+        Binding("f1", "app.help", "Help", show=False),
         Binding("escape", "back", "Back", id="back"),
     ]
 
@@ -54,7 +56,18 @@ class NewDeckScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="new-deck"):
             yield Static(render.label("New deck from an article", "bold"), id="new-title")
-            yield Input(placeholder="path of the article (.txt, .md or .html); enter drafts the cards", id="article")
+            yield Input(placeholder="path of the article (.txt, .md or .html)", id="article")
+            yield Static(
+                render.join(
+                    ("enter", "bold"),
+                    " drafts cards from the file · ",
+                    ("tab", "bold"),
+                    " goes to the cards and back · ",
+                    ("f1", "bold"),
+                    " help",
+                ),
+                id="new-keys",
+            )
             yield Static(id="new-status")
             yield OptionList(id="drafts")
         yield Footer()
@@ -87,7 +100,13 @@ class NewDeckScreen(Screen[None]):
     @on(Drafted)
     def _drafted(self, message: Drafted) -> None:
         if message.deck is None:
+            # an earlier draft must not stay on screen to be saved under this file's failure
+            self.deck, self.source, self.dropped = None, None, set()
+            options = self.query_one("#drafts", OptionList)
+            options.clear_options()
+            options.display = False
             self._status(render.join(("⚠ ", "$text-error"), render.deck_line(message.error)))
+            self.refresh_bindings()
             return
         self.deck, self.article_text, self.source = message.deck, message.article_text, message.source
         self.dropped = set()
@@ -97,6 +116,7 @@ class NewDeckScreen(Screen[None]):
         options.display = True
         options.highlighted = 0
         options.focus()
+        self.refresh_bindings()
         self._status(
             render.join(
                 (f"{len(message.deck.cards)} cards drafted. ", "bold"),
@@ -104,11 +124,19 @@ class NewDeckScreen(Screen[None]):
             )
         )
 
-    def _line(self, index: int) -> render.Content:
+    def _line(self, index: int) -> Hanging:
+        """One drafted card: its box and type in their own column, the question wrapping beside them."""
         assert self.deck is not None
         card = self.deck.cards[index]
         box = ("[ ] ", "$text-muted") if index in self.dropped else ("[x] ", "$text-success")
-        return render.join(box, (f"{card.type.value:<10} ", "$accent"), render.deck_line(card.question or card.id))
+        head = render.join(box, (f"{card.type.value:<10} ", "$accent"))
+        return Hanging(head, render.deck_line(card.question or card.id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Save and keep/drop only once there is a draft, so the footer offers no key that does nothing."""
+        if action in ("save", "toggle"):
+            return self.deck is not None
+        return True
 
     def _status(self, content: render.Content) -> None:
         self.query_one("#new-status", Static).update(content)

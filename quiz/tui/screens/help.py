@@ -113,8 +113,11 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "New deck from an article",
         (
             ("enter", "draft cards from the file named"),
-            ("space", "keep or drop the highlighted card"),
-            ("ctrl+s", "save the deck into your deck folder"),
+            ("tab", "go to the drafted cards, or back to the file name"),
+            ("space enter", "keep or drop the highlighted card"),
+            ("ctrl+s", "save the ticked cards as a deck in your deck folder"),
+            ("f1", "this help (? is part of the file name while you type it)"),
+            ("escape", "back to the decks, saving nothing"),
         ),
     ),
     (

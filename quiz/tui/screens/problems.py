@@ -8,11 +8,52 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.css.styles import RulesMap
 from textual.screen import ModalScreen
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 
 from quiz.errors import Problem, Severity
 from quiz.tui import render
+
+
+class Hanging(Visual):
+    """A list row whose wrapped lines start under its text, not under its mark.
+
+    A long problem or drafted question wraps over several lines; when the second line
+    starts at the left edge, under the mark, the marks stop showing where each row
+    begins and a list of sixty looks like one paragraph. The head (mark, box, type)
+    stays alone in its column and the body wraps beside it.
+    """
+
+    MIN_BODY = 12
+    """Below this many columns for the body, hanging is worse than plain wrapping."""
+
+    def __init__(self, head: render.Content, body: render.Content) -> None:
+        self.head = head
+        self.body = body
+        self.indent = head.cell_length
+
+    def _plain(self, width: int) -> bool:
+        return width - self.indent < self.MIN_BODY
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.indent + self.body.get_optimal_width(rules, container_width - self.indent)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if self._plain(width):
+            return (self.head + self.body).get_height(rules, width)
+        return self.body.get_height(rules, width - self.indent)
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        if self._plain(width):
+            return (self.head + self.body).render_strips(width, height, style, options)
+        head = self.head.render_strips(self.indent, 1, style, options)[0]
+        blank = Strip.blank(self.indent, style.rich_style)
+        body = self.body.render_strips(width - self.indent, height, style, options)
+        return [Strip.join([head if row == 0 else blank, strip]) for row, strip in enumerate(body)]
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -49,9 +90,9 @@ class ProblemsScreen(ModalScreen[None]):
             )
 
     @staticmethod
-    def _option(problem: Problem) -> render.Content:
+    def _option(problem: Problem) -> Hanging:
         mark = ("✗ ", "$text-error") if problem.severity is Severity.ERROR else ("! ", "$text-warning")
-        return render.join(mark, render.deck_text(str(problem)))
+        return Hanging(render.join(mark), render.deck_text(str(problem)))
 
     def action_close(self) -> None:
         self.dismiss(None)
