@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.clock import SystemClock
     from quiz.paths import data_dir
     from quiz.stats import deck_stats, overall_stats, render_text
-    from quiz.storage import open_store
+    from quiz.storage import ReadOnlyStoreError, open_store
 
     data = data_dir(getattr(args, "data_dir", None))
     clock = SystemClock()
@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
         decks = _all_decks(data)
     try:
         store = open_store(data, clock=clock)
-    except StoreLockedError:
-        store = open_store(data, clock=clock, read_only=True)  # a copy: statistics need no lock
+    except (StoreLockedError, ReadOnlyStoreError):
+        store = open_store(data, clock=clock, read_only=True)  # a copy: statistics need no lock and no writing
     with store:
         now = clock.now()
         stats = deck_stats(store, decks[0], now=now) if args.deck else overall_stats(store, decks, now=now)

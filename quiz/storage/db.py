@@ -182,18 +182,28 @@ _NOTADB = 26
 _CANTOPEN = 14
 
 DISK_FULL_MESSAGE = (
-    "Not saved: disk full (or the disk could not be written). Free some space and try again; "
-    "everything saved before is safe."
+    "Disk full: nothing new can be saved. Free some space and try again; everything saved before is safe."
 )
+"""Names the fault in its first two words: the study header shows it after "⚠ not saved: ", and at
+80 columns only the first words fit there. The rest (what to do) shows in full in the notice."""
+
+WRITE_ERROR_MESSAGE = (
+    "Disk not writable (full, or an input/output error): nothing new can be saved. "
+    "Free some space or check the disk, and try again; everything saved before is safe."
+)
+"""SQLite reports a full disk as SQLITE_FULL only for ENOSPC; a file-size limit or a failing disk come
+as an I/O error, which may or may not be a full disk, so this names both causes."""
 
 
 def translate(error: sqlite3.Error) -> StorageError:
     """The StorageError a student should see for an SQLite error."""
     code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
-    if code in (_FULL, _IOERR):
+    if code == _FULL:
         return DiskFullError(DISK_FULL_MESSAGE)
+    if code == _IOERR:
+        return DiskFullError(WRITE_ERROR_MESSAGE)
     if code in (_BUSY, _LOCKED):
-        return StoreLockedError("Another program is using your progress database. Close it and try again.")
+        return StoreLockedError("Another program is using your progress database. Close it, then try again.")
     if code == _READONLY:
         return ReadOnlyStoreError("Your progress cannot be saved: the database is read-only.")
     if code in (_CORRUPT, _NOTADB):

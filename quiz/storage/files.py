@@ -32,7 +32,7 @@ def read_only_message(folder: Path) -> str:
     """What a student is told when the data folder cannot be written."""
     return (
         f"Your data folder {folder} is read-only; progress cannot be saved. "
-        "You can still practise without saving, or point --data-dir at a writable folder."
+        "To save it, start quiz with --data-dir pointing at a folder you can write."
     )
 
 
@@ -70,7 +70,7 @@ class StoreLock:
             holder = _read_pid(fd)
             os.close(fd)
             who = f" (pid {holder})" if holder else ""
-            raise StoreLockedError(f"Another quiz is using your progress{who}. Close it first.")
+            raise StoreLockedError(f"Another quiz is using your progress{who}. Close it, then start this one again.")
         try:
             pid = f"{os.getpid()}\n".encode().ljust(32)
             os.lseek(fd, 0, os.SEEK_SET)

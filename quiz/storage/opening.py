@@ -119,8 +119,8 @@ def _open_error(data_dir: Path, db: Path, clock: Clock, error: sqlite3.Error) ->
         return _quarantine(data_dir, db, clock, str(error))
     if isinstance(translated, ReadOnlyStoreError):
         return ReadOnlyStoreError(
-            f"Your progress in {data_dir} cannot be saved: the database is read-only. "
-            "You can still practise without saving."
+            f"Your progress in {data_dir} cannot be saved: the database file is read-only. "
+            "To save it, make the file writable or start quiz with --data-dir pointing at a folder you can write."
         )
     return translated
 
@@ -130,9 +130,14 @@ def _quarantine(data_dir: Path, db: Path, clock: Clock, problem: str) -> Corrupt
     moved = move_aside(db, clock.now())
     backup = backups.newest_good_backup(data_dir)
     if backup is None:
-        offer = "There is no backup to restore; a new, empty progress file will be started next time."
+        offer = "There is no backup to restore; quiz starts a new, empty progress file the next time it opens."
     else:
-        offer = f"The newest good backup is {backup} ({_backup_age(backup)}); restore it to get your progress back."
+        # The app offers the backup at once, but `quiz stats` cannot, and the next start would begin afresh:
+        # so the message also says how to restore it by hand.
+        offer = (
+            f"The newest good backup is {backup} ({_backup_age(backup)}). To get your progress back, "
+            f"answer y when quiz offers to restore it, or, with quiz closed, copy that file to {db}."
+        )
     message = f"Your progress file was damaged ({problem}). It was moved aside to {moved.name}. {offer}"
     return CorruptStoreError(message, moved_to=moved, backup=backup)
 

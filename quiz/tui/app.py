@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -167,18 +168,34 @@ class QuizApp(App[int]):
         """Save an answer still on screen, close the store, and exit (quit key, SIGTERM, SIGHUP)."""
         from quiz.tui.screens.study import StudyScreen
 
+        unsaved: list[str] = []
         for screen in self.screen_stack:
             if isinstance(screen, StudyScreen):
                 screen.flush_pending()
+                status = screen.driver.status()
+                if not status.saved and status.unsaved_reason:
+                    unsaved.append(status.unsaved_reason)
                 try:
                     screen.driver.close()
                 except QuizError:
                     pass
         self.backend.close()
-        self.exit(0)
+        self.exit(0, message=_unsaved_message(unsaved))
 
     def on_unmount(self) -> None:
         self.backend.close()
+
+
+def _unsaved_message(reasons: list[str]) -> Text | None:
+    """The line left in the terminal when the app closes with an answer it could not save.
+
+    The header said "not saved" while the app was open; once it closes, that is
+    gone, and a student who quit on a full disk would otherwise believe the last
+    answer was kept. Text, not a str: Rich would read brackets in a path as markup.
+    """
+    if not reasons:
+        return None
+    return Text(f"quiz: your last answer was not saved. {reasons[-1]}")
 
 
 THEME_FILE = "theme.txt"

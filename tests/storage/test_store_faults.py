@@ -72,7 +72,9 @@ def test_a_second_copy_is_told_which_process_holds_the_store(isolated_data_dir: 
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         with pytest.raises(StoreLockedError) as caught:
             open_store(isolated_data_dir, clock=clock)
-        assert str(caught.value) == f"Another quiz is using your progress (pid {holder.pid}). Close it first."
+        assert str(caught.value) == (
+            f"Another quiz is using your progress (pid {holder.pid}). Close it, then start this one again."
+        )
     finally:
         holder.communicate("", timeout=20)
     with open_store(isolated_data_dir, clock=clock) as store:  # released on exit
@@ -123,6 +125,31 @@ def test_a_read_only_mount_is_refused_clearly_and_can_be_read(tmp_path: Path, cl
         subprocess.run(["umount", "-l", str(mnt)], check=False)
 
 
+def test_quiz_stats_reads_a_read_only_data_folder(tmp_path: Path, clock: FixedClock) -> None:
+    """Statistics only read: a read-only folder must not stop `quiz stats` (it did, with exit status 1)."""
+    from quiz.loader import load_deck
+
+    deck_file = Path(__file__).resolve().parent.parent / "data" / "tui" / "five-statements.toml"
+    deck = load_deck(deck_file)
+    mnt = tmp_path / "ro"
+    _mount_tmpfs(mnt, "4m")
+    try:
+        with open_store(mnt, clock=clock) as store:
+            store.sync_deck(deck)
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "quiz", "--data-dir", str(mnt), "stats", str(deck_file), "--json"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "read-only" not in done.stderr
+        assert '"new"' in done.stdout
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
 def test_a_data_folder_the_user_cannot_write_is_refused_clearly(tmp_path: Path) -> None:
     """Run as an unprivileged user (root ignores permission bits)."""
     import tempfile
@@ -165,7 +192,7 @@ def test_a_file_size_limit_means_not_saved_and_nothing_lost(isolated_data_dir: P
     acked = [line for line in lines if line.startswith("ack")]
     full = [line for line in lines if line.startswith("full")]
     assert acked and full, err
-    assert "Not saved: disk full" in full[0]
+    assert "Disk not writable (full, or an input/output error)" in full[0]  # EFBIG comes as an I/O error
     assert lines[-1].startswith("retried"), err
     with open_store(isolated_data_dir, clock=clock) as store:
         assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # type: ignore[union-attr]
@@ -178,7 +205,7 @@ def test_a_full_tmpfs_means_not_saved_and_the_store_stays_intact(small_tmpfs: Pa
     with open_store(small_tmpfs, clock=clock) as store:
         free = os.statvfs(small_tmpfs).f_bavail * os.statvfs(small_tmpfs).f_frsize
         ballast.write_bytes(b"\0" * max(free - 160_000, 0))
-        with pytest.raises(DiskFullError, match="Not saved: disk full"):
+        with pytest.raises(DiskFullError, match="^Disk full: nothing new can be saved"):
             for n in range(1000):
                 at = clock.now() + timedelta(seconds=n)
                 record = replace(answer(f"q{n}", at), response="x" * 3000)
@@ -248,6 +275,22 @@ def test_a_damaged_database_is_moved_aside_and_the_backup_restores_it(
     with open_store(isolated_data_dir, clock=clock) as store:
         assert {r.review.item_key for r in store.reviews(DECK_ID)} == {"fr", "de"}
     assert error.moved_to.exists()  # the damaged file is kept for the curious
+
+
+def test_the_damage_message_says_how_to_restore_the_backup_by_hand(isolated_data_dir: Path, clock: FixedClock) -> None:
+    """`quiz stats` finds the damage but cannot offer the backup, and the app's next start begins afresh:
+    the message itself must say how to get the progress back, and doing what it says must work."""
+    _store_with_backup(isolated_data_dir, clock)
+    db = isolated_data_dir / "progress.db"
+    _garbage_header(db)
+    with pytest.raises(CorruptStoreError) as caught:
+        open_store(isolated_data_dir, clock=clock)
+    message = str(caught.value)
+    assert caught.value.backup is not None
+    assert f"with quiz closed, copy that file to {db}." in message
+    shutil.copyfile(caught.value.backup, db)  # what the message says to do
+    with open_store(isolated_data_dir, clock=clock) as store:
+        assert {r.review.item_key for r in store.reviews(DECK_ID)} == {"fr", "de"}
 
 
 def test_damage_without_a_backup_says_so(isolated_data_dir: Path, clock: FixedClock) -> None:

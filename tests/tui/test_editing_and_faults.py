@@ -141,3 +141,65 @@ async def test_a_read_only_data_folder_opens_for_reading(app_factory, decks, mon
         banner = str(app.screen.query_one("#home-banner").render())
         assert "read-only" in banner and "cannot be saved" in banner
         assert app.backend.store.read_only
+
+
+async def test_quitting_with_an_answer_not_saved_says_so_in_the_terminal(
+    app_factory, decks, isolated_data_dir, monkeypatch, capsys
+) -> None:
+    """The header's "not saved" vanishes with the app: the line left behind must say the answer was lost."""
+    from quiz.storage import DiskFullError, Store, open_store
+    from quiz.storage.db import DISK_FULL_MESSAGE
+    from quiz.tui.app import StartAt
+
+    def full(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise DiskFullError(DISK_FULL_MESSAGE)
+
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "review"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        monkeypatch.setattr(Store, "record_review", full)  # the disk fills up while the student studies
+        await pilot.press("t")
+        await pilot.pause()
+        assert "not saved" in str(app.screen.query_one("#study-header").render())
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert "your last answer was not saved. Disk full" in capsys.readouterr().err
+    with open_store(isolated_data_dir) as store:
+        assert store.reviews("tui-five-statements") == []
+
+
+async def test_quitting_after_every_answer_was_saved_says_nothing(app_factory, decks, capsys) -> None:
+    from quiz.tui.app import StartAt
+
+    app = app_factory(start=StartAt(decks / "five-statements.toml", "review"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert "not saved" not in capsys.readouterr().err
+
+
+async def test_a_read_only_folder_is_explained_once_on_the_home_screen(app_factory, decks, isolated_data_dir) -> None:
+    """A real read-only mount: the banner names the folder and says once what still works."""
+    import subprocess
+
+    from quiz.storage import open_store
+
+    with open_store(isolated_data_dir) as store:
+        store.sync_deck(load_deck(decks / "five-statements.toml"))
+    done = subprocess.run(["mount", "--bind", str(isolated_data_dir), str(isolated_data_dir)], capture_output=True)
+    assert done.returncode == 0, done.stderr
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(isolated_data_dir)], check=True)
+        app = app_factory(decks)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _ready(app, pilot)
+            banner = str(app.screen.query_one("#home-banner").render())
+            assert f"Your data folder {isolated_data_dir} is read-only" in banner
+            assert banner.count("practise") == 1, banner
+            assert "--data-dir" in banner
+    finally:
+        subprocess.run(["umount", "-l", str(isolated_data_dir)], check=False)
