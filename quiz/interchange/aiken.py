@@ -19,6 +19,7 @@ from quiz.interchange.source import split_lines
 from quiz.model import Choice, ChoiceCard
 
 _OPTION = re.compile(r"([A-Z])\s*[.)]\s+(.*\S)")
+_LOWER_OPTION = re.compile(r"[a-z]\s*[.)]\s+\S")
 _ANSWER = re.compile(r"ANSWER\s*:\s*(\S*)\s*\Z", re.IGNORECASE)
 
 
@@ -59,7 +60,10 @@ def read_aiken(text: str, draft: Draft) -> None:
 def _finish(question: _Question, letter: str, draft: Draft) -> None:
     letters = [mark for mark, _ in question.options]
     if len(question.options) < 2:
-        draft.report.skipped(question.line, "a question needs at least two options (A. …, B. …)")
+        message = "a question needs at least two options (A. …, B. …)"
+        if any(_LOWER_OPTION.match(line) for line in question.text):
+            message += "; option letters must be capitals, as Moodle reads them"
+        draft.report.skipped(question.line, message)
         return
     if letters != [chr(ord("A") + i) for i in range(len(letters))]:
         draft.report.skipped(
@@ -67,12 +71,18 @@ def _finish(question: _Question, letter: str, draft: Draft) -> None:
         )
         return
     if letter not in letters:
-        draft.report.skipped(question.line, f"ANSWER: {letter or '(nothing)'} is not one of the options")
+        draft.report.skipped(
+            question.line, f"ANSWER: {letter or '(nothing)'} is not one of the options (A to {letters[-1]})"
+        )
         return
     texts = [clean(text) for _, text in question.options]
-    if len({" ".join(text.split()).casefold() for text in texts}) != len(texts):
-        draft.report.skipped(question.line, "two options have the same text")
-        return
+    seen: set[str] = set()
+    for text in texts:
+        folded = " ".join(text.split()).casefold()
+        if folded in seen:
+            draft.report.skipped(question.line, f'two options have the same text "{text}"')
+            return
+        seen.add(folded)
     wording = clean("\n".join(question.text))
     marks = [mark for mark, _ in question.options]
     choices = tuple(Choice(text, 1.0 if mark == letter else 0.0) for mark, text in zip(marks, texts, strict=True))

@@ -31,10 +31,24 @@ class TestAiken:
     def test_bad_questions_are_reported_with_their_line(self) -> None:
         result = import_file(DATA / "aiken.txt")
         assert skipped(result) == [
-            (14, "ANSWER: C is not one of the options"),
+            (14, "ANSWER: C is not one of the options (A to B)"),
             (19, "the question has no ANSWER: line"),
         ]
         loads_deck(dump_deck(result.deck), name="aiken.toml")
+
+
+    def test_slips_are_named_in_the_report(self) -> None:
+        """A teacher fixing the file needs to know which letter or which option is at fault."""
+        text = "Lower?\na) one\nb) two\nANSWER: b\n\nSame?\nA. yes\nB. Yes\nANSWER: A\n\nOk?\nA. x\nB. y\nANSWER: A\n"
+        result = import_text(text, name="quiz.txt", format="aiken")
+        assert skipped(result) == [
+            (
+                1,
+                "a question needs at least two options (A. …, B. …); "
+                "option letters must be capitals, as Moodle reads them",
+            ),
+            (6, 'two options have the same text "Yes"'),
+        ]
 
 
 class TestAnki:
