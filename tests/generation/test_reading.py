@@ -70,7 +70,7 @@ def test_unreadable_inputs_give_one_clear_message(tmp_path: Path) -> None:
     empty.write_text("   \n\n", encoding="utf-8")
     with pytest.raises(QuizError, match="no text"):
         read_article(empty)
-    with pytest.raises(QuizError, match="cannot read"):
+    with pytest.raises(QuizError, match="missing.txt: no such file"):
         read_article(tmp_path / "missing.txt")
 
 
