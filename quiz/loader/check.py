@@ -79,7 +79,10 @@ def check_deck(path: str | Path, *, strict: bool = False) -> CheckResult:
         _check_quotes(path, deck, report)
     if report.errors:
         deck = None
-    return CheckResult(path, name, None if deck is None else replace(deck, path=path), tuple(report.problems))
+    # Top to bottom, as a teacher works through the file; problems of the file as a whole
+    # (no line) first. The sort is stable, so problems on one line keep their order.
+    problems = sorted(report.problems, key=lambda problem: problem.line or 0)
+    return CheckResult(path, name, None if deck is None else replace(deck, path=path), tuple(problems))
 
 
 def check_decks(paths: list[str | Path], *, strict: bool = False) -> list[CheckResult]:

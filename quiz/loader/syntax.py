@@ -17,6 +17,8 @@ from quiz.model import ClozeGap, DateAnswer, PartialDate
 
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?\Z|--(?P<m2>\d{2})(?:-(?P<d2>\d{2}))?\Z")
 
+_DAY_MONTH_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\Z")
+
 DATE_FORMS = '"1949", "2022-02", "2024-05-16", "--05-16" (no year), or a span "2024-05-16/17"'
 
 
@@ -31,6 +33,9 @@ def parse_date_answer(text: str) -> DateAnswer:
     "2024-05-16/17" is May 16-17, 2024, and "2024-05-30/06-02" crosses a month.
     """
     text = text.strip()
+    if _DAY_MONTH_YEAR.match(text):
+        # "16/05/2024" or "05.16.2024": the order of day and month is ambiguous, so ask for ISO.
+        raise SyntaxProblem(f'"{text}" is not a date; write a day as year-month-day, like "2024-05-16"')
     head, slash, tail = text.partition("/")
     start = _parse_partial(head)
     if not slash:

@@ -37,9 +37,15 @@ TYPES_LIST = ", ".join(READERS)
 def build_deck(doc: dict[str, Any], report: Report) -> Deck | None:
     """Validate a whole document; None when there was any error."""
     top = Scope(report, "", doc, "")
-    unknown = doc.keys() - TOP_KEYS
-    for key in sorted(unknown):
-        report.unknown(report.key_line("", key), key, "unknown top-level key (a deck has [deck] and [[cards]])")
+    for key in [key for key in doc if key not in TOP_KEYS]:
+        line = report.key_line("", key)
+        value = doc[key]
+        holds_cards = type(value) is list and any(type(item) is dict for item in value)
+        if holds_cards and key.strip().lower().rstrip("s") in ("card", "question", "flashcard"):
+            # A misspelt [[cards]] header: its cards would silently never be studied.
+            report.add(line, key, f"unknown table [[{key}]]: did you mean [[cards]]? The cards under it are not read")
+        else:
+            report.unknown(line, key, "unknown top-level key (a deck has [deck] and [[cards]])")
     fields = _read_deck_table(doc.get("deck"), report)
     cards = _read_cards(doc.get("cards"), report)
     if report.errors or fields is None or cards is None or not top.ok:

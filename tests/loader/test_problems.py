@@ -319,6 +319,12 @@ CARD_CASES = [
         '"May 16" is not a date; write "1949", "2022-02", "2024-05-16", "--05-16" (no year), or a span "2024-05-16/17"',
     ),
     (
+        'type = "date"\nquestion = "Q"\nanswer = "16/05/2024"\n',
+        9,
+        ".answer",
+        '"16/05/2024" is not a date; write a day as year-month-day, like "2024-05-16"',
+    ),
+    (
         'type = "date"\nquestion = "Q"\nanswer = "2024-05-17/16"\n',
         9,
         ".answer",
@@ -515,3 +521,28 @@ def test_markup_and_action_payloads_are_kept_as_plain_text() -> None:
     payload = "[@click=app.quit]hint[/] [/] [$accent] [link=file:///etc/passwd]x[/link]"
     card = loads_deck(HEAD + f'type = "flashcard"\nfront = "{payload}"\nback = "b"\n').cards[0]
     assert card.question == payload
+
+
+def test_a_misspelt_cards_header_is_an_error_naming_the_fix(tmp_path) -> None:  # noqa: ANN001
+    """A card under [[card]] would never be studied; a warning is too easy to miss for that."""
+    path = tmp_path / "algebra.toml"
+    path.write_text(HEAD + FLASH + '\n[[card]]\nid = "c2"\n' + FLASH, encoding="utf-8")
+    assert [str(p) for p in check_deck(path).problems] == [
+        "algebra.toml:11: card: unknown table [[card]]: did you mean [[cards]]? The cards under it are not read"
+    ]
+
+
+def test_other_unknown_top_level_keys_stay_warnings(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "algebra.toml"
+    path.write_text('author = "me"\n' + HEAD + FLASH, encoding="utf-8")
+    result = check_deck(path)
+    assert result.ok and [p.severity for p in result.problems] == [Severity.WARNING]
+
+
+def test_problems_are_listed_from_the_top_of_the_file_down(tmp_path) -> None:  # noqa: ANN001
+    """An unknown top-level key at the bottom is found first but listed where it is."""
+    path = tmp_path / "algebra.toml"
+    path.write_text(
+        '[deck]\nid = "d"\n\n[[cards]]\nid = "c"\ntype = "flashcard"\nfront = "f"\n\n[extra]\nx = 1\n', encoding="utf-8"
+    )
+    assert [p.line for p in check_deck(path).problems] == [1, 4, 9]
