@@ -70,7 +70,7 @@ class StoreLock:
             holder = _read_pid(fd)
             os.close(fd)
             who = f" (pid {holder})" if holder else ""
-            raise StoreLockedError(f"Another quiz is using your progress{who}. Close it, then start this one again.")
+            raise StoreLockedError(f"Another quiz is using your progress{who}. Close it, then try again.")
         try:
             pid = f"{os.getpid()}\n".encode().ljust(32)
             os.lseek(fd, 0, os.SEEK_SET)

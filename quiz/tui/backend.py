@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.clock import Clock, day_start, local_day
-from quiz.errors import QuizError, StorageError
+from quiz.errors import QuizError, StorageError, StoreLockedError
 from quiz.model import Deck
 
 
@@ -49,6 +49,8 @@ class Backend:
         """Why progress cannot be saved, once opening the store has failed."""
         self.backup_offer: Path | None = None
         """A good backup to restore, when the database turned out to be damaged."""
+        self._locked_out = False
+        """Another running quiz held the store at the last try; the next use tries again."""
 
     # --- the store -------------------------------------------------------------
 
@@ -56,12 +58,18 @@ class Backend:
     def store(self) -> Any:
         """The open progress store; raises StorageError (with a message for the student) if it cannot open."""
         if self._store is None:
-            if self.store_problem is not None:
+            if self.store_problem is not None and not self._locked_out:
                 raise StorageError(self.store_problem)
             from quiz.storage import CorruptStoreError, ReadOnlyStoreError, open_store
 
             try:
                 self._store = open_store(self.data_dir, clock=self.clock)
+                if self._locked_out:  # the other copy has quit: progress can be saved again
+                    self._locked_out, self.store_problem = False, None
+            except StoreLockedError as error:
+                # asked again on the next use, so closing the other copy is enough (no restart)
+                self._locked_out, self.store_problem = True, str(error)
+                raise
             except ReadOnlyStoreError as error:
                 # open it for reading, clearly labelled: nothing pretends to be saved
                 try:

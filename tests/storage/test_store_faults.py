@@ -73,7 +73,7 @@ def test_a_second_copy_is_told_which_process_holds_the_store(isolated_data_dir: 
         with pytest.raises(StoreLockedError) as caught:
             open_store(isolated_data_dir, clock=clock)
         assert str(caught.value) == (
-            f"Another quiz is using your progress (pid {holder.pid}). Close it, then start this one again."
+            f"Another quiz is using your progress (pid {holder.pid}). Close it, then try again."
         )
     finally:
         holder.communicate("", timeout=20)

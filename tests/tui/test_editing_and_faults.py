@@ -203,3 +203,34 @@ async def test_a_read_only_folder_is_explained_once_on_the_home_screen(app_facto
             assert "--data-dir" in banner
     finally:
         subprocess.run(["umount", "-l", str(isolated_data_dir)], check=False)
+
+
+async def test_closing_the_other_copy_is_enough_to_study_again(app_factory, decks, isolated_data_dir) -> None:
+    """The second copy said "close it, then try again": trying again must work without a restart."""
+    from quiz.storage import open_store
+
+    holder = open_store(isolated_data_dir)  # the first copy, still open
+    app = app_factory(decks / "five-statements.toml")
+    try:
+        async with app.run_test() as pilot:
+            await _ready(app, pilot)
+            banner = str(app.screen.query_one("#home-banner").render())
+            assert "Another quiz is using your progress" in banner and "try again" in banner
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)  # still held: nothing starts
+            holder.close()  # the student quits the first copy
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, StudyScreen)
+            await pilot.press("t")
+            await pilot.pause()
+            assert "✓ saved" in str(app.screen.query_one("#study-header").render())
+            await pilot.press("escape", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert not app.screen.query_one("#home-banner").display
+    finally:
+        holder.close()
+    with open_store(isolated_data_dir) as store:
+        assert len(store.reviews("tui-five-statements")) == 1
