@@ -167,6 +167,15 @@ _PLAIN_WORDS = {
 
 def translate_toml_error(msg: str, text: str, pos: int) -> str:
     """tomli's message → plain words a teacher can act on."""
+    if msg == "Invalid value" and text[pos : pos + 1] in _CURLY_QUOTES:
+        return (
+            'curly quotes “…” are not TOML quotes; write straight quotes "…" '
+            "(a word processor may have changed them)"
+        )
+    if msg in ("Unterminated string", 'Expected "' + "'" * 3 + '"'):
+        opened = _open_multiline_string(text, pos)
+        if opened:
+            return f"unterminated string: the text opened with {opened[0]} on line {opened[1]} is never closed"
     if msg in _PLAIN_WORDS:
         return _PLAIN_WORDS[msg]
     if msg == "Illegal character '\\n'" or msg == "Illegal character '\\r'":
@@ -204,6 +213,23 @@ def translate_toml_error(msg: str, text: str, pos: int) -> str:
     if msg.startswith("Expected"):
         return "expected " + msg.removeprefix("Expected ")
     return msg[:1].lower() + msg[1:]
+
+
+_CURLY_QUOTES = frozenset("“”„‘’‚«»")
+
+
+def _open_multiline_string(text: str, pos: int) -> tuple[str, int] | None:
+    """The triple quote (and its line) that opens a multi-line string still open at `pos`, if any.
+
+    tomli reports an unclosed multi-line string where the file ends; the
+    teacher has to look where it began.
+    """
+    for marks in ('"' * 3, "'" * 3):
+        count = text.count(marks, 0, pos)
+        if count % 2 == 1:
+            start = text.rfind(marks, 0, pos)
+            return marks, text.count("\n", 0, start) + 1
+    return None
 
 
 def _after_statement(text: str, pos: int) -> str:

@@ -67,6 +67,19 @@ FILE_CASES = [
     ("[deck]\nid = d\n", 'algebra.toml:2:6: invalid value (text needs quotes, like "this")'),
     ("[deck]\nday = 2023-02-30\n", "algebra.toml:2:7: invalid date or time (is the day past the end of the month?)"),
     ('[deck]\ntags = ["a", "b"\n', 'algebra.toml:3:1: unclosed list: a "]" or a "," is missing'),
+    # curly quotes from a word processor; a multi-line string never closed
+    (
+        "[deck]\nid = “d”\n",
+        'algebra.toml:2:6: curly quotes “…” are not TOML quotes; write straight quotes "…" (a word processor may have changed them)',
+    ),
+    (
+        '[deck]\ntitle = """T\n\n[[cards]]\nid = "c"\n',
+        'algebra.toml:6:1: unterminated string: the text opened with """ on line 2 is never closed',
+    ),
+    (
+        "[deck]\ntitle = '''T\n\n[[cards]]\nid = 'c'\n",
+        "algebra.toml:6:1: unterminated string: the text opened with ''' on line 2 is never closed",
+    ),
     # a quote or apostrophe inside the text ends it early; two keys on one line
     (
         '[deck]\nquestion = "What\'s the "powerhouse" of the cell?"\n',
