@@ -279,6 +279,50 @@ async def test_ten_thousand_cards_are_rows_of_one_list(app_factory, tmp_path) ->
         assert not app.backend.store.get_item("big", "c9999").suspended
 
 
+async def test_bring_back_is_offered_only_while_a_card_is_set_aside(app_factory, decks) -> None:
+    app = app_factory(decks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_deck(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "u" not in app.screen.active_bindings and "U" not in app.screen.active_bindings
+        await pilot.press("escape")
+        await _set_aside(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "u" in app.screen.active_bindings and "U" in app.screen.active_bindings
+        await pilot.press("U", "y")
+        await pilot.pause()
+        assert "u" not in app.screen.active_bindings  # every card is back: nothing left to bring back
+
+
+async def test_end_goes_to_the_last_of_ten_thousand_cards_before_they_have_all_arrived(
+    app_factory, tmp_path, monkeypatch
+) -> None:
+    from quiz.tui.screens import cards as cards_screen
+
+    monkeypatch.setattr(cards_screen, "ROWS_PER_CHUNK", 10)  # a slow terminal: the rows trickle in
+    folder = tmp_path / "big"
+    folder.mkdir()
+    cards = "".join(
+        f'[[cards]]\nid = "c{i}"\ntype = "short"\nquestion = "Question {i}?"\nanswer = "a"\n' for i in range(10_000)
+    )
+    (folder / "big.toml").write_text(f'[deck]\nid = "big"\ntitle = "Big"\nformat = 1\n{cards}', encoding="utf-8")
+    app = app_factory(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_deck(app, pilot, "Big")
+        await pilot.press("u")
+        await pilot.pause()
+        rows = app.screen.query_one("#card-states", OptionList)
+        assert rows.option_count < 10_000  # the rest come in chunks
+        await pilot.press("end")
+        await pilot.pause()
+        assert rows.highlighted == 9_999
+        assert "c9999 Question 9999?" in " ".join(str(rows.get_option_at_index(9_999).prompt).split())
+        await pilot.pause(0.1)  # chunks still queued add nothing twice
+        assert rows.option_count == 10_000
+
+
 # --- quiz options: several types and tags -------------------------------------------------
 
 

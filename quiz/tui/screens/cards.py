@@ -40,7 +40,10 @@ ASIDE = "aside"
 class CardList(OptionList):
     """The rows of cards; enter brings the highlighted one back, as u does (a click only highlights)."""
 
-    BINDINGS = [Binding("enter", "screen.bring_back", "Bring back", show=False)]
+    BINDINGS = [
+        Binding("enter", "screen.bring_back", "Bring back", show=False),
+        Binding("end", "screen.last", "Last card", show=False),
+    ]
 
 
 class CardsScreen(Screen[None]):
@@ -164,11 +167,22 @@ class CardsScreen(Screen[None]):
             # with nothing set aside there is one list worth showing, but a list emptied by
             # bringing every card back must still lead to the whole deck
             return self.view == ASIDE or any(state.set_aside for state in self.states)
-        if action in ("bring_back", "bring_all_back") and self.states is None:
-            return False
+        if action in ("bring_back", "bring_all_back"):
+            # offered only while some card is set aside: on a deck with none, "Bring back"
+            # in the footer sends the student looking for something that is not there
+            return self.states is not None and any(state.set_aside for state in self.states)
         return True
 
     # --- actions -------------------------------------------------------------------
+
+    def action_last(self) -> None:
+        """End goes to the deck's last card, even while the rows after the first screenful are still coming."""
+        rows = self.query_one("#card-states", OptionList)
+        rest = self.shown[self._rows_added :]
+        if rest:
+            rows.add_options([self._row(i) for i in rest])
+            self._rows_added = len(self.shown)  # a chunk still queued finds nothing left to add
+        rows.action_last()
 
     def action_show(self, view: str) -> None:
         self.view = view

@@ -51,6 +51,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("u  enter", "bring the highlighted card back into sessions"),
             ("U", "bring back every card set aside (asks first)"),
             ("f", "show only the cards set aside, or every card"),
+            ("home end", "the first or the last card"),
             ("escape", "back to the deck"),
         ),
     ),
