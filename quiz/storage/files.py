@@ -19,6 +19,8 @@ from quiz.storage.errors import ReadOnlyStoreError
 DB_NAME = "progress.db"
 LOCK_NAME = "progress.lock"
 MARKER_NAME = "progress.db.written"
+DAMAGE_NOTE_NAME = "progress.db.damaged"
+"""Names the moved-aside file while its backup has not been restored, so the next open offers it again."""
 SIDE_FILES = ("-wal", "-shm", "-journal")
 """SQLite's companions of a database file; they move with it."""
 
@@ -128,6 +130,40 @@ def mark_written(folder: Path) -> None:
 def was_written(folder: Path) -> bool:
     """True if the app has written a database in this folder before."""
     return (folder / MARKER_NAME).exists()
+
+
+def note_damage(folder: Path, moved: Path) -> None:
+    """Remember that the database was moved aside with a backup left to restore.
+
+    Damage found by `quiz stats` cannot be answered there; without this note the
+    app's next start would quietly begin an empty store and never offer the backup.
+    A folder that cannot take the note only loses that second offer.
+    """
+    try:
+        (folder / DAMAGE_NOTE_NAME).write_text(moved.name + "\n", encoding="utf-8")
+    except OSError:
+        pass
+
+
+def take_damage_note(folder: Path) -> str | None:
+    """The moved-aside file's name from the note, removing the note (so the offer is made once); None if none."""
+    note = folder / DAMAGE_NOTE_NAME
+    try:
+        moved = note.read_text(encoding="utf-8").strip()
+        note.unlink()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return moved or None
+
+
+def clear_damage_note(folder: Path) -> None:
+    """Forget the note once a database is back in place (a backup was restored, by the app or by hand)."""
+    note = folder / DAMAGE_NOTE_NAME
+    if note.exists():
+        try:
+            note.unlink()
+        except OSError:
+            pass
 
 
 def damage(db: Path) -> str | None:

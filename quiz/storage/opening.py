@@ -25,10 +25,13 @@ from quiz.storage.files import (
     DB_NAME,
     SIDE_FILES,
     StoreLock,
+    clear_damage_note,
     damage,
     ensure_folder,
     mark_written,
     move_aside,
+    note_damage,
+    take_damage_note,
     was_written,
 )
 from quiz.storage.store import Store
@@ -67,7 +70,18 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, read_only: bool = 
 
 def _open_locked(data_dir: Path, clock: Clock, lock: StoreLock) -> Store:
     db = data_dir / DB_NAME
-    if db.exists():
+    if not db.exists():
+        moved = take_damage_note(data_dir)
+        backup = backups.newest_good_backup(data_dir) if moved else None
+        if moved and backup is not None:
+            earlier = f"Your progress file was found damaged earlier and moved aside to {moved}."
+            raise CorruptStoreError(
+                f"{earlier} {_restore_offer(db, backup)}",
+                moved_to=data_dir / moved,
+                backup=backup,
+            )
+    else:
+        clear_damage_note(data_dir)
         size = db.stat().st_size
         problem = damage(db)
         if size == 0 and was_written(data_dir) and not db.with_name(db.name + "-wal").exists():
@@ -132,14 +146,18 @@ def _quarantine(data_dir: Path, db: Path, clock: Clock, problem: str) -> Corrupt
     if backup is None:
         offer = "There is no backup to restore; quiz starts a new, empty progress file the next time it opens."
     else:
-        # The app offers the backup at once, but `quiz stats` cannot, and the next start would begin afresh:
-        # so the message also says how to restore it by hand.
-        offer = (
-            f"The newest good backup is {backup} ({_backup_age(backup)}). To get your progress back, "
-            f"answer y when quiz offers to restore it, or, with quiz closed, copy that file to {db}."
-        )
+        note_damage(data_dir, moved)  # the next open offers the backup again, if this one could not
+        offer = _restore_offer(db, backup)
     message = f"Your progress file was damaged ({problem}). It was moved aside to {moved.name}. {offer}"
     return CorruptStoreError(message, moved_to=moved, backup=backup)
+
+
+def _restore_offer(db: Path, backup: Path) -> str:
+    """How to get the progress back from a backup: the app asks, and `quiz stats` cannot, so also by hand."""
+    return (
+        f"The newest good backup is {backup} ({_backup_age(backup)}). To get your progress back, "
+        f"answer y when quiz offers to restore it, or, with quiz closed, copy that file to {db}."
+    )
 
 
 def _backup_age(backup: Path) -> str:

@@ -293,6 +293,36 @@ def test_the_damage_message_says_how_to_restore_the_backup_by_hand(isolated_data
         assert {r.review.item_key for r in store.reviews(DECK_ID)} == {"fr", "de"}
 
 
+def test_damage_found_by_one_command_is_offered_again_at_the_next_open(
+    isolated_data_dir: Path, clock: FixedClock
+) -> None:
+    """`quiz stats` finds the damage and can only print it: the app's next start must offer the backup,
+    not quietly begin an empty store; after that one offer (declined), quiz starts afresh."""
+    _store_with_backup(isolated_data_dir, clock)
+    _garbage_header(isolated_data_dir / "progress.db")
+    with pytest.raises(CorruptStoreError) as first:
+        open_store(isolated_data_dir, clock=clock)  # quiz stats
+    with pytest.raises(CorruptStoreError, match="found damaged earlier") as again:
+        open_store(isolated_data_dir, clock=clock)  # the app, next start
+    assert again.value.backup == first.value.backup and again.value.moved_to == first.value.moved_to
+    assert "copy that file to" in str(again.value)
+    with open_store(isolated_data_dir, clock=clock) as store:  # declined: a fresh, empty store
+        assert store.reviews(DECK_ID) == []
+
+
+def test_restoring_the_backup_ends_the_offer(isolated_data_dir: Path, clock: FixedClock) -> None:
+    _store_with_backup(isolated_data_dir, clock)
+    _garbage_header(isolated_data_dir / "progress.db")
+    with pytest.raises(CorruptStoreError):
+        open_store(isolated_data_dir, clock=clock)
+    restore_backup(isolated_data_dir, clock=clock)
+    with open_store(isolated_data_dir, clock=clock) as store:
+        assert {r.review.item_key for r in store.reviews(DECK_ID)} == {"fr", "de"}
+    (isolated_data_dir / "progress.db").rename(isolated_data_dir / "elsewhere.db")
+    with open_store(isolated_data_dir, clock=clock) as store:  # no stale offer of a backup already restored
+        assert store.reviews(DECK_ID) == []
+
+
 def test_damage_without_a_backup_says_so(isolated_data_dir: Path, clock: FixedClock) -> None:
     with open_store(isolated_data_dir, clock=clock) as store:
         store.record_review(answer("fr", clock.now()), memory(clock.now()), before=None)
@@ -443,7 +473,9 @@ def test_damage_found_while_in_use_moves_the_file_aside_too(
     assert not db.exists()
     with pytest.raises(StorageError, match="closed"):
         store.items(DECK_ID)
-    with open_store(isolated_data_dir, clock=clock):  # the lock was let go
+    with pytest.raises(CorruptStoreError, match="found damaged earlier"):  # the lock was let go: not "locked"
+        open_store(isolated_data_dir, clock=clock)
+    with open_store(isolated_data_dir, clock=clock):  # the backup was offered twice; now a fresh start
         pass
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from quiz.clock import FixedClock
 from quiz.errors import StoreLockedError
 from quiz.loader import load_deck
 from quiz.tui import editing
@@ -234,3 +236,42 @@ async def test_closing_the_other_copy_is_enough_to_study_again(app_factory, deck
         holder.close()
     with open_store(isolated_data_dir) as store:
         assert len(store.reviews("tui-five-statements")) == 1
+
+
+async def test_damage_found_by_quiz_stats_is_offered_when_the_app_starts(
+    app_factory, decks, isolated_data_dir: Path, clock
+) -> None:
+    """Without the offer, the app began an empty store and the student's history looked gone."""
+    import subprocess
+
+    from quiz.storage import list_backups, open_store
+
+    deck = decks / "five-statements.toml"
+    with open_store(isolated_data_dir, clock=clock) as store:
+        store.sync_deck(load_deck(deck))
+        key = min(store.item_keys("tui-five-statements"))
+        store.suspend("tui-five-statements", [key])  # some progress the backup holds
+    with open_store(isolated_data_dir, clock=FixedClock(clock.now() + timedelta(days=1))):
+        pass  # the next day's backup
+    assert len(list_backups(isolated_data_dir)) == 2
+    with (isolated_data_dir / "progress.db").open("r+b") as handle:
+        handle.write(b"\0" * 100)
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "--data-dir", str(isolated_data_dir), "stats", str(deck)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "copy that file to" in done.stderr
+    app = app_factory(decks)
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+        from quiz.tui.screens.confirm import ConfirmModal
+
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.backend.store_problem is None
+    with open_store(isolated_data_dir) as store:
+        assert store.get_item("tui-five-statements", key).suspended  # the progress is back
