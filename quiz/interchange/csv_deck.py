@@ -33,6 +33,7 @@ from quiz.model import (
     MatchCard,
     MultiCard,
     NumericAnswer,
+    NumericBound,
     NumericCard,
     OrderCard,
     ShortCard,
@@ -235,9 +236,9 @@ def write_csv(deck: Deck) -> tuple[str, list[str]]:
             tags=join_list(card.tags),
             source=card.source,
         )
-        lost = _fill(card, row)
+        lost = [what for what in (_fill(card, row), *_unkept(card)) if what]
         if lost:
-            warnings.append(f"{card.id}: CSV keeps no {lost}")
+            warnings.append(f"{card.id}: CSV keeps no {', '.join(lost)}")
         writer.writerow([row[name] for name in COLUMNS])
     return out.getvalue(), warnings
 
@@ -279,6 +280,26 @@ def _fill(card: AnyCard, row: dict[str, str]) -> str:
             row["answer"] = join_list([f"{left} -> {right}" for left, right in card.pairs])
             row["choices"] = join_list(card.distractors)
     return ""
+
+
+def _unkept(card: AnyCard) -> list[str]:
+    """The card's settings that have no column, when they differ from the defaults."""
+    lost = []
+    if card.previous_ids:
+        lost.append("previous ids")
+    if isinstance(card, ShortCard):
+        switches = [
+            key
+            for key, default in (("case_sensitive", False), ("exact", False), ("typos", True), ("any_order", False))
+            if getattr(card, key) != default
+        ]
+        if switches:
+            lost.append(" or ".join(switches) + " setting")
+    if isinstance(card, ChoiceCard | MultiCard) and not card.shuffle:
+        lost.append("shuffle = false")
+    if isinstance(card, NumericCard) and card.bound is not NumericBound.EXACT:
+        lost.append(f'bound = "{card.bound.value}"')
+    return lost
 
 
 def _right_choices(card: ChoiceCard | MultiCard) -> list[Choice]:

@@ -149,9 +149,13 @@ class _CardWriter:
         return self.head(card.question) + "{\n\t####" + self.text(card.back) + "\n}\n"
 
     def short(self, card: ShortCard) -> str:
+        switches = []
         for key, default in (("case_sensitive", False), ("exact", False), ("typos", True), ("any_order", False)):
             if getattr(card, key) != default:
                 self.extras[key] = getattr(card, key)
+                switches.append(f"{key} = {str(getattr(card, key)).lower()}")
+        if switches:
+            self.warn(f"Moodle does not read {', '.join(switches)}; it is kept only in the // quiz: comment")
         lines = []
         for answer in card.answers:
             if answer.weight < 0:
@@ -178,6 +182,7 @@ class _CardWriter:
     def choices(self, card: ChoiceCard | MultiCard) -> str:
         if not card.shuffle:
             self.extras["shuffle"] = False
+            self.warn("Moodle shuffles as its quiz settings say; shuffle = false is kept only in the // quiz: comment")
         single = isinstance(card, ChoiceCard)
         if single and not any(choice.weight == 1 for choice in card.choices):
             self.extras["type"] = "choice"

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 
 from quiz.interchange import export_deck, import_text
 from quiz.model import (
+    Answer,
     Choice,
     ChoiceCard,
     ClozeCard,
@@ -14,6 +15,8 @@ from quiz.model import (
     FlashCard,
     MatchCard,
     MultiCard,
+    NumericAnswer,
+    NumericBound,
     NumericCard,
     OrderCard,
     ShortCard,
@@ -74,3 +77,18 @@ def test_a_half_credit_choice_does_not_come_back_fully_right() -> None:
     (again,) = import_text(text, name="deck.csv", format="csv").deck.cards
     assert [(c.text, c.weight) for c in again.choices] == [("Paris", 1.0), ("Lyon", 0.0), ("Versailles", 0.0)]
     assert warnings == ["capital: CSV keeps no choice feedback or weights"]
+
+
+def test_settings_without_a_column_are_warned_about() -> None:
+    """A teacher exporting to a spreadsheet is told what will not come back."""
+    cards = (
+        ShortCard(id="s", question="Symbol?", answers=(Answer("Na"),), case_sensitive=True, previous_ids=("old",)),
+        ChoiceCard(id="c", question="Q?", choices=(Choice("a", 1.0), Choice("b", 0.0)), shuffle=False),
+        NumericCard(id="n", question="More than?", answers=(NumericAnswer(low=280),), bound=NumericBound.AT_LEAST),
+    )
+    _, warnings = export_deck(Deck(id="d", title="D", cards=cards), "csv")
+    assert warnings == [
+        "s: CSV keeps no previous ids, case_sensitive setting",
+        "c: CSV keeps no shuffle = false",
+        'n: CSV keeps no bound = "at_least"',
+    ]

@@ -16,6 +16,7 @@ def test_a_small_deck_gives_exactly_the_expected_gift() -> None:
     text, warnings = export_deck(load_deck(DATA / "small_deck.toml"), "gift")
     assert text == (DATA / "small_deck.gift").read_text(encoding="utf-8")
     assert warnings == [
+        "premier: Moodle does not read case_sensitive = true; it is kept only in the // quiz: comment",
         "visit: Moodle has no date questions: exported as a short answer with the date's spellings",
         "timeline: Moodle has no ordering questions: exported as matching each item to its position",
         "met: GIFT has one gap per question: the 2 gaps become 2 questions",
@@ -76,3 +77,14 @@ def test_open_ranges_are_written_with_both_ends_and_come_back_open() -> None:
     text, warnings = export_deck(deck, "gift")
     assert "=280..1000000000000000" in text and "±1e+15" in warnings[0]
     assert import_text(text, name="d.gift").deck.cards == (card,)
+
+
+def test_settings_moodle_cannot_read_are_warned_about() -> None:
+    """docs/import-export.md promises a warning for what Moodle will grade or show differently."""
+    card = ChoiceCard(id="c", question="Q?", choices=(Choice("a", 1.0), Choice("b", 0.0)), shuffle=False)
+    short = ShortCard(id="s", question="Symbol of sodium?", answers=(Answer("Na"),), case_sensitive=True, exact=True)
+    _, warnings = export_deck(Deck(id="d", title="D", cards=(card, short)), "gift")
+    assert warnings == [
+        "c: Moodle shuffles as its quiz settings say; shuffle = false is kept only in the // quiz: comment",
+        "s: Moodle does not read case_sensitive = true, exact = true; it is kept only in the // quiz: comment",
+    ]
