@@ -193,8 +193,12 @@ def _unsaved_message(reasons: list[str]) -> Text | None:
     gone, and a student who quit on a full disk would otherwise believe the last
     answer was kept. Text, not a str: Rich would read brackets in a path as markup.
     """
+    from quiz.session.engine import READ_ONLY_NOTICE
+
     if not reasons:
         return None
+    if reasons[-1] == READ_ONLY_NOTICE:  # the home screen said so before the session began
+        return Text(f"quiz: nothing from this session was saved ({READ_ONLY_NOTICE}).")
     return Text(f"quiz: your last answer was not saved. {reasons[-1]}")
 
 

@@ -184,18 +184,27 @@ async def test_quitting_after_every_answer_was_saved_says_nothing(app_factory, d
     assert "not saved" not in capsys.readouterr().err
 
 
-async def test_a_read_only_folder_is_explained_once_on_the_home_screen(app_factory, decks, isolated_data_dir) -> None:
-    """A real read-only mount: the banner names the folder and says once what still works."""
+@contextlib.contextmanager
+def _read_only(folder: Path):  # noqa: ANN202
+    """Make `folder` a read-only bind mount of itself for the block (root ignores chmod)."""
     import subprocess
 
+    done = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
+    assert done.returncode == 0, done.stderr
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        yield
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+async def test_a_read_only_folder_is_explained_once_on_the_home_screen(app_factory, decks, isolated_data_dir) -> None:
+    """A real read-only mount: the banner names the folder and says once what still works."""
     from quiz.storage import open_store
 
     with open_store(isolated_data_dir) as store:
         store.sync_deck(load_deck(decks / "five-statements.toml"))
-    done = subprocess.run(["mount", "--bind", str(isolated_data_dir), str(isolated_data_dir)], capture_output=True)
-    assert done.returncode == 0, done.stderr
-    try:
-        subprocess.run(["mount", "-o", "remount,ro,bind", str(isolated_data_dir)], check=True)
+    with _read_only(isolated_data_dir):
         app = app_factory(decks)
         async with app.run_test(size=(80, 24)) as pilot:
             await _ready(app, pilot)
@@ -203,8 +212,26 @@ async def test_a_read_only_folder_is_explained_once_on_the_home_screen(app_facto
             assert f"Your data folder {isolated_data_dir} is read-only" in banner
             assert banner.count("practise") == 1, banner
             assert "--data-dir" in banner
-    finally:
-        subprocess.run(["umount", "-l", str(isolated_data_dir)], check=False)
+
+
+async def test_quitting_a_session_on_a_read_only_folder_says_nothing_was_saved(
+    app_factory, decks, isolated_data_dir, capsys
+) -> None:
+    from quiz.storage import open_store
+    from quiz.tui.app import StartAt
+
+    with open_store(isolated_data_dir) as store:
+        store.sync_deck(load_deck(decks / "five-statements.toml"))
+    with _read_only(isolated_data_dir):
+        app = app_factory(start=StartAt(decks / "five-statements.toml", "review"))
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, StudyScreen)
+            await pilot.press("t")
+            await pilot.pause()
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+    assert "quiz: nothing from this session was saved (read-only data folder)." in capsys.readouterr().err
 
 
 async def test_closing_the_other_copy_is_enough_to_study_again(app_factory, decks, isolated_data_dir) -> None:
