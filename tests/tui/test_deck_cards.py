@@ -447,3 +447,27 @@ async def test_a_tag_that_looks_like_markup_is_shown_as_written(app_factory, tmp
         await _pick(pilot, 0)
         assert f"tags      {tag}" in str(deck.query_one("#deck-quiz").render())
         assert app.is_running
+
+
+async def test_a_long_tag_keeps_its_count_on_its_line_and_a_huge_one_wraps_beside_its_box(
+    app_factory, tmp_path
+) -> None:
+    folder = tmp_path / "tags"
+    folder.mkdir()
+    long, huge = "epsilon-very-long-tag-name-indeed", "word " * 30
+    (folder / "tags.toml").write_text(
+        '[deck]\nid = "tags"\ntitle = "Tags"\nformat = 1\n'
+        f'[[cards]]\nid = "a"\ntype = "short"\nquestion = "Q?"\nanswer = "a"\ntags = ["{long}", "{huge}"]\n',
+        encoding="utf-8",
+    )
+    app = app_factory(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_deck(app, pilot, "Tags")
+        await pilot.press("g")
+        await pilot.pause()
+        picker = app.screen.query_one("#pick-list", OptionList)
+        lines = [picker.render_line(y).text.rstrip() for y in range(picker.size.height)]
+        assert any(long in line and line.endswith("1 card") for line in lines), lines
+        huge_rows = [line for line in lines if "word" in line]
+        assert len(huge_rows) > 1 and huge_rows[0].startswith("[x] word")
+        assert all(line.startswith("    word") for line in huge_rows[1:]), huge_rows

@@ -9,6 +9,12 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from quiz.tui import render
+from quiz.tui.screens.problems import Hanging
+
+MIN_WIDTH = 52
+"""The panel's width for short names; it grows to fit a long tag and its count on one line."""
+NAME_MAX = 48
+"""Names up to this long line their counts up in one column; a longer one wraps instead of widening the panel."""
 
 
 class PickList(OptionList):
@@ -41,7 +47,7 @@ class PickModal(ModalScreen[list[str] | None]):
         self.title_text = title
         self.choices = choices
         self.ticked = [chosen is None or name in chosen for name, _ in choices]
-        self._width = max((len(name) for name, _ in choices), default=0) + 2
+        self._width = min(max((len(name) for name, _ in choices), default=0), NAME_MAX) + 2
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-panel") as panel:
@@ -63,11 +69,17 @@ class PickModal(ModalScreen[list[str] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#pick-list", OptionList).highlighted = 0
+        detail = max((len(detail) for _, detail in self.choices), default=0)
+        # box, name column, count; the panel's padding, border and the list's scrollbar
+        row = len("[x] ") + self._width + detail + 2 + 2 + 2
+        self.query_one("#pick-panel").styles.width = max(MIN_WIDTH, row, len(self.title_text) + 8)
 
-    def _row(self, index: int) -> render.Content:
+    def _row(self, index: int) -> Hanging:
+        """A box, then the name and its count; a name too long even for the widest panel wraps beside the box."""
         name, detail = self.choices[index]
         box = ("[x] ", "bold $text-success") if self.ticked[index] else ("[ ] ", "$text-muted")
-        return render.join(box, render.deck_line(name), " " * (self._width - len(name)), (detail, "$text-muted"))
+        body = render.join(render.deck_line(name), " " * max(2, self._width - len(name)), (detail, "$text-muted"))
+        return Hanging(render.join(box), body)
 
     def _redraw(self, index: int) -> None:
         self.query_one("#pick-list", OptionList).replace_option_prompt_at_index(index, self._row(index))

@@ -36,6 +36,9 @@ class Hanging(Visual):
         self.body = body
         self.indent = head.cell_length
 
+    def __str__(self) -> str:
+        return str(self.head + self.body)
+
     def _plain(self, width: int) -> bool:
         return width - self.indent < self.MIN_BODY
 
