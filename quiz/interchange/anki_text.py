@@ -71,6 +71,11 @@ def read_anki(text: str, draft: Draft, *, separator: str = "") -> None:
         draft.add(card, line, notes)
 
 
+_IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
+_IMAGE_MARK = re.compile(r"\[image(?::[^\]]*)?\]")
+_PICTURES = "pictures are not imported: each is shown as [image] (with its alt text, if any)"
+
+
 def _header(settings: _Settings, key: str, value: str, draft: Draft, line: int) -> None:
     if key == "separator":
         settings.separator = SEPARATORS.get(value.lower(), value[:1] or "\t")
@@ -123,10 +128,18 @@ def _note(row: list[str], settings: _Settings, draft: Draft) -> tuple[AnyCard, l
     if "cloze" in notetype:
         return _cloze(texts, explicit, common, notes, draft), notes
     card_id = draft.ids.make(explicit=explicit, text=texts[0])
-    if "type" in notetype:
+    if not _IMAGE_MARK.sub("", texts[0]).strip():
+        raise ValueError("the front is only a picture, and the app shows no pictures")
+    if "type in" in notetype:  # "Basic (type in the answer)"; not any name that contains "type"
         if not texts[1]:
             raise ValueError("the answer field is empty")
-        return ShortCard(id=card_id, question=texts[0], answers=(Answer(texts[1]),), **common), notes
+        extra = [text for text in texts[2:] if text]
+        if extra:
+            notes.append("fields after the second were kept as the explanation")
+        card = ShortCard(
+            id=card_id, question=texts[0], answers=(Answer(texts[1]),), explanation="\n\n".join(extra), **common
+        )
+        return card, notes
     reverse = "reverse" in notetype and ("optional" not in notetype or bool(len(texts) > 2 and texts[2]))
     extra = [text for text in texts[2 if "optional" not in notetype else 3 :] if text]
     if extra:
@@ -146,6 +159,8 @@ def _field(value: str, settings: _Settings, notes: list[str]) -> str:
         if "sound files are not imported" not in notes:
             notes.append("sound files are not imported")
     if settings.html is True or (settings.html is None and looks_like_html(value)):
+        if _IMG_TAG.search(value) and _PICTURES not in notes:
+            notes.append(_PICTURES)
         value = html_to_text(value)
     return clean(value)
 

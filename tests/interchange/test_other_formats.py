@@ -89,6 +89,32 @@ class TestAnki:
         assert (deck.cards[0].question, deck.cards[0].back) == ("front", "back")
 
 
+    def test_a_note_type_named_with_type_is_not_a_typed_answer(self) -> None:
+        """Only Anki's "type in the answer" notes are typed; a custom "VocabType" keeps all its fields."""
+        text = "#separator:tab\n#notetype column:1\nVocabType\tchat\tcat\tnoun\n"
+        result = import_text(text, name="n.txt", format="anki")
+        (card,) = result.deck.cards
+        assert isinstance(card, FlashCard) and (card.back, card.explanation) == ("cat", "noun")
+
+    def test_extra_fields_of_a_typed_answer_note_are_kept(self) -> None:
+        text = "#separator:tab\n#notetype column:1\nBasic (type in the answer)\tCapital?\tParis\tOn the Seine\n"
+        (card,) = import_text(text, name="n.txt", format="anki").deck.cards
+        assert isinstance(card, ShortCard) and card.explanation == "On the Seine"
+
+    def test_pictures_are_reported_and_a_picture_only_front_is_skipped(self) -> None:
+        text = (
+            "#separator:tab\n#html:true\n#notetype column:1\n"
+            'Image Occlusion\t<img src="heart.png">\t\n'
+            'Basic\t<img src="cell.png" alt="a cell"> What is this?\tA cell\n'
+        )
+        result = import_text(text, name="n.txt", format="anki")
+        assert skipped(result) == [(4, "the front is only a picture, and the app shows no pictures")]
+        (card,) = result.deck.cards
+        assert card.question == "[image: a cell] What is this?"
+        (entry,) = [e for e in result.report.entries if e.outcome is Outcome.CONVERTED]
+        assert "pictures are not imported" in entry.message
+
+
 class TestQuizlet:
     def test_tab_and_newline(self) -> None:
         result = import_file(DATA / "quizlet_tab.txt")
