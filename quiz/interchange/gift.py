@@ -88,9 +88,15 @@ def read_gift(text: str, draft: Draft) -> None:
             draft.report.skipped(block.line, "; ".join([str(reason), *notes]))
             continue
         notes = card_notes + notes
+        if _IMG_TAG.search(block.text) and "[image" in repr(card):
+            # An <img> in HTML text became "[image]" somewhere in the card (in [plain] text it stays as written).
+            notes.append("pictures are not imported: each is shown as [image] (with its alt text, if any)")
         if meta.problem:
             notes.append(meta.problem)
         draft.add(card, block.line, notes)
+
+
+_IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
 
 
 def _category_tag(raw: str) -> str:

@@ -278,3 +278,17 @@ def test_two_questions_without_a_blank_line_suggest_the_missing_line() -> None:
     result = gift("Good?{=yes}\n\nA?{=a ~b}\nB?{=c ~d}")
     (skipped,) = [e for e in result.report.entries if e.outcome is Outcome.SKIPPED]
     assert "is the blank line between two questions missing?" in skipped.message
+
+
+def test_a_picture_in_html_is_reported_not_silently_dropped() -> None:
+    result = gift('[html]<p>Which organelle is this? <img src="@@PLUGINFILE@@/m.png" alt="mito"></p>{=mitochondrion}')
+    (card,) = result.deck.cards
+    assert card.question == "Which organelle is this? [image: mito]"
+    (entry,) = result.report.entries
+    assert entry.outcome is Outcome.CONVERTED and "pictures are not imported" in entry.message
+
+
+def test_img_written_as_plain_text_is_kept_and_not_reported() -> None:
+    result = gift("[plain]Is <img> an HTML tag?{TRUE}")
+    assert result.deck.cards[0].question == "Is <img> an HTML tag?"
+    assert [e.outcome for e in result.report.entries] == [Outcome.IMPORTED]
