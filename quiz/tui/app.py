@@ -21,7 +21,7 @@ from textual.screen import Screen
 from quiz.clock import Clock, SystemClock
 from quiz.errors import QuizError
 from quiz.tui.backend import Backend
-from quiz.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from quiz.tui.screens.too_small import TooSmallScreen, fits
 
 WIDE = 110
 """From this many columns, charts and panels sit side by side."""
@@ -115,12 +115,17 @@ class QuizApp(App[int]):
     def _check_size(self) -> None:
         """Cover the screen with a note while the terminal is too small, and lift it when it grows."""
         self.set_class(self.size.width >= WIDE, "-wide")
-        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        small = not fits(self.size.width, self.size.height)
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
             self.push_screen(TooSmallScreen())
         elif not small and showing:
             self.pop_screen()
+
+    def action_command_palette(self) -> None:
+        """No palette over the too-small note: it would hide the note and leave it behind once closed."""
+        if not any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack):
+            super().action_command_palette()
 
     def action_help(self) -> None:
         from quiz.tui.screens.help import HelpScreen

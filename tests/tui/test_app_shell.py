@@ -52,6 +52,40 @@ async def test_a_small_terminal_shows_a_note_and_takes_no_answers(app_factory, d
     assert driver.committed == []
 
 
+async def test_the_palette_stays_shut_while_the_terminal_is_too_small(app_factory) -> None:
+    """Opened over the note, the palette hid it and, once closed, left "too small" showing at any size."""
+    app = app_factory()
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_dialog_over_the_note_does_not_leave_the_note_behind(app_factory) -> None:
+    """A dialog can arrive while the note shows (the backup offer, when the decks finish loading)."""
+    from quiz.tui import render
+    from quiz.tui.screens.confirm import ConfirmModal
+
+    app = app_factory()
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        app.push_screen(ConfirmModal(render.label("Restore the backup?")))
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not any(isinstance(screen, TooSmallScreen) for screen in app.screen_stack)
+
+
 async def test_tiny_sizes_never_crash(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=(1, 1)) as pilot:

@@ -12,6 +12,11 @@ MIN_WIDTH = 60
 MIN_HEIGHT = 16
 
 
+def fits(width: int, height: int) -> bool:
+    """Whether a terminal of this size can show the app's screens."""
+    return width >= MIN_WIDTH and height >= MIN_HEIGHT
+
+
 class TooSmallScreen(ModalScreen[None]):
     """Covers everything and swallows keys until the terminal is big enough again.
 
@@ -28,6 +33,18 @@ class TooSmallScreen(ModalScreen[None]):
     def on_resize(self) -> None:
         self._describe()
 
+    def on_screen_resume(self) -> None:
+        """Lift the note if the terminal grew while another screen sat on top of it.
+
+        The app lifts the note on a resize only when the note is the top screen;
+        a dialog pushed over it (the backup offer, when the decks finish loading)
+        would otherwise leave "too small" on screen at any size once it closed.
+        """
+        if fits(self.app.size.width, self.app.size.height):
+            self.dismiss()
+        else:
+            self._describe()
+
     def _describe(self) -> None:
         size = self.app.size
         self.query_one("#too-small", Static).update(
@@ -35,6 +52,7 @@ class TooSmallScreen(ModalScreen[None]):
                 [
                     render.label("Terminal too small", "bold"),
                     render.label(f"need {MIN_WIDTH}×{MIN_HEIGHT}, have {size.width}×{size.height}"),
+                    render.label("make the window larger to go on"),
                     render.label("ctrl+q quits", "$text-muted"),
                 ]
             )
