@@ -61,6 +61,12 @@ class CheckResult:
         return f"{self.name}: {total} card{'s' if total != 1 else ''} ({kinds})"
 
 
+_NOT_A_DECK = (
+    "is not a deck file (a deck is TOML, named *.toml); make one from it with "
+    '"quiz import" (GIFT, Aiken, Anki, Quizlet, CSV) or "quiz generate" (an article)'
+)
+
+
 def check_deck(path: str | Path, *, strict: bool = False) -> CheckResult:
     """Validate one deck file and collect every problem, errors and warnings.
 
@@ -82,6 +88,10 @@ def check_deck(path: str | Path, *, strict: bool = False) -> CheckResult:
     # Top to bottom, as a teacher works through the file; problems of the file as a whole
     # (no line) first. The sort is stable, so problems on one line keep their order.
     problems = sorted(report.problems, key=lambda problem: problem.line or 0)
+    if path.suffix.lower() != ".toml" and any(problem.column is not None for problem in problems):
+        # A GIFT bank or an article given to `check` by mistake: its TOML syntax errors alone
+        # would leave the teacher editing the wrong file into TOML.
+        problems.insert(0, Problem(name, None, None, _NOT_A_DECK))
     return CheckResult(path, name, None if deck is None else replace(deck, path=path), tuple(problems))
 
 

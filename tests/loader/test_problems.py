@@ -559,3 +559,18 @@ def test_problems_are_listed_from_the_top_of_the_file_down(tmp_path) -> None:  #
         '[deck]\nid = "d"\n\n[[cards]]\nid = "c"\ntype = "flashcard"\nfront = "f"\n\n[extra]\nx = 1\n', encoding="utf-8"
     )
     assert [p.line for p in check_deck(path).problems] == [1, 4, 9]
+
+
+def test_a_gift_file_given_to_check_is_named_as_not_a_deck(tmp_path) -> None:  # noqa: ANN001
+    """A teacher who runs `quiz check bank.gift` needs `quiz import`, not TOML syntax lessons."""
+    path = tmp_path / "bank.gift"
+    path.write_text("::Q1::What is 2+2?{=4 ~5}\n", encoding="utf-8")
+    first, *rest = [str(p) for p in check_deck(path).errors]
+    assert first.startswith('bank.gift: is not a deck file (a deck is TOML, named *.toml); make one from it with "quiz import"')
+    assert rest and rest[0].startswith("bank.gift:1:")
+
+
+def test_a_toml_deck_with_a_syntax_error_gets_no_such_hint(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "algebra.toml"
+    path.write_text('[deck]\nid = "d" title = "T"\n', encoding="utf-8")
+    assert "not a deck file" not in " ".join(str(p) for p in check_deck(path).problems)
