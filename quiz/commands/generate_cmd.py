@@ -33,7 +33,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--title", help="the deck and source title (default: the article's heading or file name)")
     parser.add_argument("--url", help="where the article was published")
     parser.add_argument("--published", metavar="YYYY-MM-DD", help="when the article was published")
-    parser.add_argument("--id", dest="deck_id", metavar="ID", help="the deck id (default: from the file name or title)")
+    parser.add_argument(
+        "--id",
+        dest="deck_id",
+        metavar="ID",
+        help="the deck id (default: a slug of the title, or the file name when the article has no heading)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="another seed draws other distractors (default: 0)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every card and every dropped candidate")
 

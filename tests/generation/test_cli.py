@@ -133,3 +133,16 @@ def test_verbose_lists_every_card_with_its_template(tmp_path: Path, capsys: pyte
     listed = [line for line in lines if line.startswith("  ") and not line.startswith("  dropped")]
     assert [line.split()[0] for line in listed] == [card.id for card in deck.cards]
     assert "[numeric, anniversary.years]" in "\n".join(listed)
+
+
+def test_the_deck_id_comes_from_the_heading_as_help_says(tmp_path: Path) -> None:
+    """`--help` and docs/generation.md say where the default id comes from; this pins it."""
+    article = tmp_path / "cells.md"
+    article.write_text(
+        "# The Cell\n\nThe cell was first described by the English scientist Robert Hooke in 1665.\n", encoding="utf-8"
+    )
+    plain = tmp_path / "notes.txt"
+    plain.write_text("The cell was first described by the English scientist Robert Hooke in 1665.\n", encoding="utf-8")
+    assert main(["generate", str(article), "-o", str(tmp_path / "a.toml")]) == 0
+    assert main(["generate", str(plain), "-o", str(tmp_path / "b.toml")]) == 0
+    assert (load_deck(tmp_path / "a.toml").id, load_deck(tmp_path / "b.toml").id) == ("the-cell", "notes")
