@@ -180,3 +180,15 @@ def test_export_finds_a_deck_by_id_whatever_its_file_is_called(
     capsys.readouterr()
     assert run("export", "week-3", "--format", "csv", "-o", "-", "-q") == 0
     assert capsys.readouterr().out.startswith("id,type,title,question,answer")
+
+
+def test_a_file_named_like_a_bundled_deck_does_not_take_its_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Progress is kept by deck id: a bank called putin-china-state-visit.gift would share the bundled deck's."""
+    bank = tmp_path / "putin-china-state-visit.gift"
+    bank.write_text("Who is premier?{=Li Qiang}\n", encoding="utf-8")
+    assert run("import", str(bank), "-o", str(tmp_path / "out.toml")) == 1
+    assert "is the id of a deck that comes with quiz; choose another with --id" in capsys.readouterr().err
+    assert not (tmp_path / "out.toml").exists()
+    assert run("import", str(bank), "-o", str(tmp_path / "out.toml"), "--id", "my-visit") == 0
