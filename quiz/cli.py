@@ -85,7 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         log = _log_crash(args)
-        print(f"quiz: unexpected error; details written to {log}", file=sys.stderr)
+        if log is None:
+            kind, error = sys.exc_info()[:2]
+            name = kind.__name__ if kind else "error"
+            print(f"quiz: unexpected error ({name}: {error}); run again with --debug for details", file=sys.stderr)
+        else:
+            print(f"quiz: unexpected error; details written to {log}", file=sys.stderr)
         return 2
 
 
@@ -124,16 +129,22 @@ def _safe_output() -> None:
             reconfigure(errors="replace")
 
 
-def _log_crash(args: argparse.Namespace) -> Path:
+def _log_crash(args: argparse.Namespace) -> Path | None:
+    """Append the traceback of the error being handled to quiz.log; None if the log cannot be written.
+
+    A full or read-only data folder must not turn one unexpected error into a
+    screenful of two tracebacks: the caller then prints a single line instead.
+    """
     from quiz.paths import data_dir
 
+    details = traceback.format_exc()
     try:
         folder = data_dir(getattr(args, "data_dir", None))
         folder.mkdir(parents=True, exist_ok=True)
         log = folder / "quiz.log"
         with log.open("a", encoding="utf-8") as handle:
-            traceback.print_exc(file=handle)
+            handle.write(details)
+            handle.flush()
         return log
-    except OSError:
-        traceback.print_exc()
-        return Path("<stderr>")
+    except (OSError, QuizError):
+        return None

@@ -135,8 +135,15 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, now: datetime)
                 db.touch()
             move_aside(db, now, "replaced")
         partial = db.with_name(db.name + ".restoring")
-        shutil.copyfile(chosen, partial)
-        partial.replace(db)
+        try:
+            shutil.copyfile(chosen, partial)
+            partial.replace(db)
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise StorageError(
+                f"The backup could not be put in place ({error.strerror}). Free some space and try again; "
+                f"the backup {chosen.name} is untouched."
+            ) from error
     finally:
         lock.release()
     return chosen

@@ -78,10 +78,11 @@ class StoreLock:
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, pid)
         except OSError as error:
-            os.close(fd)
             if error.errno in _READ_ONLY_ERRNOS:
+                os.close(fd)
                 raise ReadOnlyStoreError(read_only_message(self.path.parent)) from error
-            raise
+            # A full disk (a new, empty lock file has no room for the pid): the lock itself
+            # holds, and a second copy is only told less. The database then says "disk full".
         self._fd = fd
 
     def release(self) -> None:

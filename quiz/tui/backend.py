@@ -49,8 +49,9 @@ class Backend:
         """Why progress cannot be saved, once opening the store has failed."""
         self.backup_offer: Path | None = None
         """A good backup to restore, when the database turned out to be damaged."""
-        self._locked_out = False
-        """Another running quiz held the store at the last try; the next use tries again."""
+        self._retry_open = False
+        """The last try to open failed for a passing reason (another copy held the store, the disk
+        was full); the next use tries again, so the student need not restart."""
 
     # --- the store -------------------------------------------------------------
 
@@ -58,17 +59,17 @@ class Backend:
     def store(self) -> Any:
         """The open progress store; raises StorageError (with a message for the student) if it cannot open."""
         if self._store is None:
-            if self.store_problem is not None and not self._locked_out:
+            if self.store_problem is not None and not self._retry_open:
                 raise StorageError(self.store_problem)
-            from quiz.storage import CorruptStoreError, ReadOnlyStoreError, open_store
+            from quiz.storage import CorruptStoreError, NotSavedError, ReadOnlyStoreError, open_store
 
             try:
                 self._store = open_store(self.data_dir, clock=self.clock)
-                if self._locked_out:  # the other copy has quit: progress can be saved again
-                    self._locked_out, self.store_problem = False, None
-            except StoreLockedError as error:
-                # asked again on the next use, so closing the other copy is enough (no restart)
-                self._locked_out, self.store_problem = True, str(error)
+                if self._retry_open:  # the other copy has quit, or space was freed: progress can be saved again
+                    self._retry_open, self.store_problem = False, None
+            except (StoreLockedError, NotSavedError) as error:
+                # asked again on the next use, so closing the other copy or freeing space is enough (no restart)
+                self._retry_open, self.store_problem = True, str(error)
                 raise
             except ReadOnlyStoreError as error:
                 # open it for reading, clearly labelled: nothing pretends to be saved

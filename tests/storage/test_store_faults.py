@@ -219,6 +219,49 @@ def test_a_full_tmpfs_means_not_saved_and_the_store_stays_intact(small_tmpfs: Pa
         assert len(store.reviews(DECK_ID)) == saved + 1
 
 
+def _fill(folder: Path) -> Path:
+    """Fill the file system under `folder` to the last byte; returns the ballast file."""
+    ballast = folder / "ballast"
+    with ballast.open("wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError:
+            pass
+    return ballast
+
+
+def test_a_new_data_folder_on_a_full_disk_says_disk_full(small_tmpfs: Path) -> None:
+    """The lock file had no room for its pid, and the raw OSError came out as two tracebacks."""
+    _fill(small_tmpfs)
+    deck = Path(__file__).resolve().parent.parent / "data" / "tui" / "five-statements.toml"
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "--data-dir", str(small_tmpfs), "stats", str(deck)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("quiz: Disk full: nothing new can be saved."), done.stderr
+
+
+def test_restoring_onto_a_full_disk_is_a_message_and_leaves_no_half_copy(small_tmpfs: Path, clock: FixedClock) -> None:
+    _store_with_backup(small_tmpfs, clock)
+    _garbage_header(small_tmpfs / "progress.db")
+    with pytest.raises(CorruptStoreError):
+        open_store(small_tmpfs, clock=clock)
+    ballast = _fill(small_tmpfs)
+    with pytest.raises(StorageError, match=r"could not be put in place \(No space left on device\)"):
+        restore_backup(small_tmpfs, clock=clock)
+    assert not (small_tmpfs / "progress.db.restoring").exists()
+    ballast.unlink()  # the student frees space and answers y again
+    restore_backup(small_tmpfs, clock=clock)
+    with open_store(small_tmpfs, clock=clock) as store:
+        assert {r.review.item_key for r in store.reviews(DECK_ID)} == {"fr", "de"}
+
+
 # --- damaged files ----------------------------------------------------------------
 
 

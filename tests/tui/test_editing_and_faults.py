@@ -302,3 +302,31 @@ async def test_damage_found_by_quiz_stats_is_offered_when_the_app_starts(
         assert app.backend.store_problem is None
     with open_store(isolated_data_dir) as store:
         assert store.get_item("tui-five-statements", key).suspended  # the progress is back
+
+
+async def test_freeing_space_is_enough_to_study_again(app_factory, decks, monkeypatch) -> None:
+    """The banner said "free some space and try again": trying again must work without a restart."""
+    from quiz import storage
+    from quiz.storage import DiskFullError
+    from quiz.storage.db import DISK_FULL_MESSAGE
+
+    real_open = storage.open_store
+    disk = {"full": True}
+
+    def open_store(data_dir, *, clock=None, read_only=False):  # noqa: ANN001, ANN202
+        if disk["full"]:
+            raise DiskFullError(DISK_FULL_MESSAGE)
+        return real_open(data_dir, clock=clock, read_only=read_only)
+
+    monkeypatch.setattr("quiz.storage.open_store", open_store)
+    app = app_factory(decks / "five-statements.toml")
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+        assert "Disk full" in str(app.screen.query_one("#home-banner").render())
+        disk["full"] = False  # the student deletes a big file
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "✓ saved" in str(app.screen.query_one("#study-header").render())
