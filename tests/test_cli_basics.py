@@ -117,3 +117,10 @@ def test_grade_and_export_find_a_bundled_deck_by_file_name(tmp_path, capsys, mon
     name = "putin-china-state-visit.toml"
     assert main(["--data-dir", str(tmp_path), "export", name, "--format", "csv", "-q"]) == 0
     assert main(["--data-dir", str(tmp_path), "grade", name, "trade-volume-2023", "240.1"]) == 0
+
+
+def test_check_on_a_folder_without_decks_names_the_folder(tmp_path, capsys) -> None:  # noqa: ANN001
+    """A teacher who pointed at the wrong folder sees which one was searched."""
+    (tmp_path / "bank.gift").write_text("Q?{=a}\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == f"no deck files (*.toml) found in {tmp_path}\n"

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         if result.ok:
             print(result.summary())
     if not results:
-        print("no deck files found")
+        print(f"no deck files (*.toml) found in {', '.join(args.paths)}")
     elif errors or warnings or len(results) > 1:
         print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(len(results), 'file')}")
     return 1 if errors else 0
