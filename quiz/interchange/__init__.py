@@ -104,9 +104,13 @@ def import_text(
         draft.report.note(None, note)
     _reader(chosen)(text, draft, **_reader_options(chosen, options or {}, draft))
     if not draft.cards:
-        reasons = draft.report.lines(only_problems=True)
-        detail = f" ({len(reasons)} question(s) skipped)" if reasons else ""
-        raise DeckError([Problem(name, None, None, f"no card could be imported from it as {_TITLES[chosen]}{detail}")])
+        # The reasons are the only thing the teacher can act on, so they come with the error.
+        entries = sorted(draft.report.entries, key=lambda entry: entry.line or 0)
+        skipped = sum(entry.outcome is Outcome.SKIPPED for entry in entries)
+        detail = f" ({skipped} question(s) skipped)" if skipped else ""
+        summary = Problem(name, None, None, f"no card could be imported from it as {_TITLES[chosen]}{detail}")
+        reasons = [Problem(name, entry.line, None, f"{entry.outcome}: {entry.message}") for entry in entries]
+        raise DeckError([summary, *reasons])
     stem = name.rsplit("/", 1)[-1]
     stem = stem[: stem.rfind(".")] if "." in stem else stem
     return draft.finish(

@@ -192,3 +192,15 @@ def test_a_file_named_like_a_bundled_deck_does_not_take_its_id(
     assert "is the id of a deck that comes with quiz; choose another with --id" in capsys.readouterr().err
     assert not (tmp_path / "out.toml").exists()
     assert run("import", str(bank), "-o", str(tmp_path / "out.toml"), "--id", "my-visit") == 0
+
+
+def test_when_nothing_can_be_imported_the_reasons_are_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The reasons for the skips are what the teacher has to fix; a bare count would hide them."""
+    sheet = tmp_path / "slips.csv"
+    sheet.write_text("question,answer,choices,type\nCapital?,Lyonnn,Paris | Lyon,choice\n2+2?,four,,numeric\n")
+    assert run("import", str(sheet), "-o", "-") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "quiz: slips.csv: no card could be imported from it as CSV (2 question(s) skipped)",
+        "slips.csv:2: skipped: the answer 'Lyonnn' is not among the choices",
+        "slips.csv:3: skipped: not a number: 'four'",
+    ]
