@@ -471,3 +471,34 @@ async def test_a_long_tag_keeps_its_count_on_its_line_and_a_huge_one_wraps_besid
         huge_rows = [line for line in lines if "word" in line]
         assert len(huge_rows) > 1 and huge_rows[0].startswith("[x] word")
         assert all(line.startswith("    word") for line in huge_rows[1:]), huge_rows
+
+
+def _colours(rows: OptionList, y: int) -> set:
+    """The text colours used on one rendered line of a list."""
+    return {segment.style.color for segment in rows.render_line(y) if segment.text.strip() and segment.style}
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "nord"])
+async def test_the_row_under_the_cursor_is_in_the_cursors_colours_and_gets_its_own_back(
+    app_factory, decks, theme
+) -> None:
+    """A red "suspended" on the cursor's blue cannot be read: that row is drawn in one colour."""
+    app = app_factory(decks, theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_deck(app, pilot)
+        await _set_aside(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        rows = app.screen.query_one("#card-states", OptionList)
+        assert rows.highlighted == 0
+        assert len(_colours(rows, 0)) == 1
+        assert len(_colours(rows, 1)) > 1  # state, id and question each in their colour
+        await pilot.press("down")
+        await pilot.pause()
+        assert len(_colours(rows, 0)) > 1 and len(_colours(rows, 1)) == 1
+        await pilot.press("u")  # brought back: the row is redrawn, and the cursor moves on
+        await pilot.pause()
+        assert rows.highlighted == 2
+        assert len(_colours(rows, 1)) > 1 and len(_colours(rows, 2)) == 1
+        brought_back = str(rows.get_option_at_index(1).prompt).split()[0]
+        assert brought_back not in ("suspended", "leech", "buried")

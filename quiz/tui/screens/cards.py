@@ -18,6 +18,7 @@ from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.tui import render
 from quiz.tui.backend import Backend, CardState
+from quiz.tui.screens.problems import CursorList
 
 STATE_WIDTH = 10
 ID_WIDTH = 16
@@ -37,7 +38,7 @@ ALL = "all"
 ASIDE = "aside"
 
 
-class CardList(OptionList):
+class CardList(CursorList):
     """The rows of cards; enter brings the highlighted one back, as u does (a click only highlights)."""
 
     BINDINGS = [

@@ -22,7 +22,7 @@ from quiz.model import Deck
 from quiz.paths import user_decks_dir
 from quiz.text import one_line
 from quiz.tui import render
-from quiz.tui.screens.problems import Hanging
+from quiz.tui.screens.problems import CursorList, Hanging
 
 
 @dataclass
@@ -69,7 +69,7 @@ class NewDeckScreen(Screen[None]):
                 id="new-keys",
             )
             yield Static(id="new-status")
-            yield OptionList(id="drafts")
+            yield CursorList(id="drafts")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from quiz.tui import render
-from quiz.tui.screens.problems import Hanging
+from quiz.tui.screens.problems import CursorList, Hanging
 
 MIN_WIDTH = 52
 """The panel's width for short names; it grows to fit a long tag and its count on one line."""
@@ -17,7 +17,7 @@ NAME_MAX = 48
 """Names up to this long line their counts up in one column; a longer one wraps instead of widening the panel."""
 
 
-class PickList(OptionList):
+class PickList(CursorList):
     """An OptionList whose enter finishes the dialog instead of choosing one row."""
 
     BINDINGS = [Binding("enter", "screen.done", "Done", show=False)]

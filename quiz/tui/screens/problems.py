@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Self
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions, Visual
+from textual.visual import RenderOptions, Visual, VisualType
 from textual.widgets import OptionList, Static
 
 from quiz.errors import Problem, Severity
@@ -59,6 +61,51 @@ class Hanging(Visual):
         return [Strip.join([head if row == 0 else blank, strip]) for row, strip in enumerate(body)]
 
 
+def without_colours(prompt: VisualType) -> VisualType:
+    """The row as plain text, for the cursor: its words still say what the colours said."""
+    if isinstance(prompt, Hanging):
+        return Hanging(prompt.head.without_spans, prompt.body.without_spans)
+    if isinstance(prompt, Content):
+        return prompt.without_spans
+    return prompt
+
+
+class CursorList(OptionList):
+    """An OptionList whose highlighted row is drawn in the cursor's own colours.
+
+    Rows colour their parts (a state, a card type, a mark) with theme colours chosen
+    to read on the list's background. On the cursor's background some vanish: red on
+    dark blue in textual-light, purple or red on light blue in nord. So the row under
+    the cursor is shown from a copy without those colours, and gets them back when the
+    cursor moves on; a prompt replaced while under the cursor stays plain until then.
+    """
+
+    _lit: tuple[int, VisualType] | None = None
+    """The highlighted row's index and its coloured prompt, while it is shown plain."""
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        if self._lit is not None:
+            index, prompt = self._lit
+            self._lit = None
+            if index < self.option_count:
+                super().replace_option_prompt_at_index(index, prompt)
+        if highlighted is not None and highlighted < self.option_count:
+            prompt = self.get_option_at_index(highlighted).prompt
+            self._lit = (highlighted, prompt)
+            super().replace_option_prompt_at_index(highlighted, without_colours(prompt))
+        super().watch_highlighted(highlighted)
+
+    def replace_option_prompt_at_index(self, index: int, prompt: VisualType) -> Self:
+        if self._lit is not None and self._lit[0] == index:
+            self._lit = (index, prompt)
+            return super().replace_option_prompt_at_index(index, without_colours(prompt))
+        return super().replace_option_prompt_at_index(index, prompt)
+
+    def clear_options(self) -> Self:
+        self._lit = None
+        return super().clear_options()
+
+
 class ProblemsScreen(ModalScreen[None]):
     """Lists a deck's problems (one OptionList row each, so thousands stay fast)."""
 
@@ -86,7 +133,7 @@ class ProblemsScreen(ModalScreen[None]):
                 ),
                 id="problems-title",
             )
-            yield OptionList(*(self._option(p) for p in self.problems), id="problems-list")
+            yield CursorList(*(self._option(p) for p in self.problems), id="problems-list")
             yield Static(
                 render.label("Fix the file, then f5 on the home screen loads it again.   esc closes"),
                 id="problems-keys",
