@@ -24,6 +24,7 @@ from quiz.loader.syntax import SyntaxProblem, format_date_answer, parse_cloze, p
 from quiz.model import (
     Answer,
     AnyCard,
+    CardType,
     Choice,
     ChoiceCard,
     ClozeCard,
@@ -199,7 +200,8 @@ def _card(cells: dict[str, str], draft: Draft) -> AnyCard:
         if any(len(pair) != 2 for pair in pairs) or len(pairs) < 2:
             raise _RowError("a match answer lists at least two pairs as `left -> right | left -> right`")
         return MatchCard(pairs=tuple(pairs), distractors=tuple(split_list(cells.get("choices", ""))), **common)  # type: ignore[arg-type]
-    raise _RowError(f"unknown type {kind!r}")
+    known = ", ".join(str(card_type) for card_type in CardType)
+    raise _RowError(f"unknown type {kind!r} (expected: {known})")
 
 
 def _numeric(answer: str, tolerance: str) -> NumericAnswer:

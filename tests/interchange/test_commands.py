@@ -204,3 +204,13 @@ def test_when_nothing_can_be_imported_the_reasons_are_shown(tmp_path: Path, caps
         "slips.csv:2: skipped: the answer 'Lyonnn' is not among the choices",
         "slips.csv:3: skipped: not a number: 'four'",
     ]
+
+
+def test_an_unknown_csv_type_lists_the_types(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = tmp_path / "types.csv"
+    sheet.write_text("question,answer,type\nEssay?,x,essay\nOk?,yes,short\n", encoding="utf-8")
+    assert run("import", str(sheet), "-o", "-") == 0
+    assert (
+        "types.csv:2: skipped: unknown type 'essay' (expected: flashcard, short, choice, multi, true_false, numeric, "
+        "date, cloze, order, match)" in capsys.readouterr().err
+    )
