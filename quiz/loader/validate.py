@@ -231,7 +231,35 @@ def _read_cards(value: object, report: Report) -> tuple[AnyCard, ...] | None:
             report.add(line, card_label(index, card_id) + ".id", f'duplicate card id "{card_id}"{where}')
         else:
             first_seen[card_id] = index
+    _check_previous_ids(report, value, first_seen, count)
     return None if report.errors else tuple(cards)
+
+
+def _check_previous_ids(report: Report, tables: list[dict[str, Any]], ids: dict[str, int], count: int) -> None:
+    """Warn about `previous_ids` that cannot carry a history over.
+
+    Progress moves from an old id only when no card has that id any more, and
+    only to the first card that claims it; otherwise the line does nothing.
+    """
+    claimed: dict[str, int] = {}
+    for index, table in enumerate(tables):
+        previous = table.get("previous_ids")
+        if type(previous) is not list:
+            continue
+        label = card_label(index, table.get("id")) + ".previous_ids"  # type: ignore[arg-type]
+        line = report.key_line(index, "previous_ids", count)
+        for old in previous:
+            if type(old) is not str or old == table.get("id"):
+                continue
+            if old in ids:
+                other = ids[old]
+                message = f'"{old}" is the id of another card (cards[{other}]), so no history is carried over from it'
+                report.add(line, label, message, warning=True)
+            elif old in claimed:
+                message = f'"{old}" is also claimed by cards[{claimed[old]}], which takes its history'
+                report.add(line, label, message, warning=True)
+            else:
+                claimed[old] = index
 
 
 def read_card(report: Report, index: int, table: dict[str, Any], count: int) -> AnyCard | None:

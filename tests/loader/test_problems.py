@@ -574,3 +574,24 @@ def test_a_toml_deck_with_a_syntax_error_gets_no_such_hint(tmp_path) -> None:  #
     path = tmp_path / "algebra.toml"
     path.write_text('[deck]\nid = "d" title = "T"\n', encoding="utf-8")
     assert "not a deck file" not in " ".join(str(p) for p in check_deck(path).problems)
+
+
+def test_previous_ids_that_carry_nothing_over_are_warned_about(tmp_path) -> None:  # noqa: ANN001
+    """Progress moves from an old id only if no card has it and only to the first card naming it."""
+    path = tmp_path / "algebra.toml"
+    path.write_text(
+        DECK
+        + '\n[[cards]]\nid = "a"\nprevious_ids = ["b", "old"]\n'
+        + FLASH
+        + '\n[[cards]]\nid = "b"\nprevious_ids = ["old"]\n'
+        + FLASH,
+        encoding="utf-8",
+    )
+    result = check_deck(path)
+    assert result.ok
+    assert [str(p) for p in result.warnings] == [
+        'algebra.toml:7: cards[0] (id "a").previous_ids: warning: "b" is the id of another card (cards[1]), '
+        "so no history is carried over from it",
+        'algebra.toml:14: cards[1] (id "b").previous_ids: warning: "old" is also claimed by cards[0], '
+        "which takes its history",
+    ]
