@@ -144,7 +144,7 @@ def _quarantine(data_dir: Path, db: Path, clock: Clock, problem: str) -> Corrupt
     moved = move_aside(db, clock.now())
     backup = backups.newest_good_backup(data_dir)
     if backup is None:
-        offer = "There is no backup to restore; quiz starts a new, empty progress file the next time it opens."
+        offer = "There is no backup to restore, so quiz starts a new, empty progress file the next time it saves."
     else:
         note_damage(data_dir, moved)  # the next open offers the backup again, if this one could not
         offer = _restore_offer(db, backup)

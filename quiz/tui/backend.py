@@ -51,7 +51,9 @@ class Backend:
         """A good backup to restore, when the database turned out to be damaged."""
         self._retry_open = False
         """The last try to open failed for a passing reason (another copy held the store, the disk
-        was full); the next use tries again, so the student need not restart."""
+        was full, the damaged file was moved aside); the next use tries again, so no restart is needed."""
+        self._passing = False
+        """Whether the reason goes away with the fault (lock, disk): then a good open clears the message."""
 
     # --- the store -------------------------------------------------------------
 
@@ -66,10 +68,12 @@ class Backend:
             try:
                 self._store = open_store(self.data_dir, clock=self.clock)
                 if self._retry_open:  # the other copy has quit, or space was freed: progress can be saved again
-                    self._retry_open, self.store_problem = False, None
+                    self._retry_open = False
+                    if self._passing:
+                        self.store_problem = None
             except (StoreLockedError, NotSavedError) as error:
                 # asked again on the next use, so closing the other copy or freeing space is enough (no restart)
-                self._retry_open, self.store_problem = True, str(error)
+                self._retry_open, self._passing, self.store_problem = True, True, str(error)
                 raise
             except ReadOnlyStoreError as error:
                 # open it for reading, clearly labelled: nothing pretends to be saved
@@ -82,6 +86,9 @@ class Backend:
             except CorruptStoreError as error:
                 self.store_problem = str(error)
                 self.backup_offer = error.backup
+                # nothing to restore: the damaged file is aside, so the next use starts the new, empty store;
+                # the message stays on the home screen, so the student learns why the history is gone
+                self._retry_open, self._passing = error.backup is None, False
                 raise
             except StorageError as error:
                 self.store_problem = str(error)

@@ -330,3 +330,33 @@ async def test_freeing_space_is_enough_to_study_again(app_factory, decks, monkey
         await pilot.press("t")
         await pilot.pause()
         assert "✓ saved" in str(app.screen.query_one("#study-header").render())
+
+
+async def test_damage_without_a_backup_lets_the_student_start_afresh_at_once(
+    app_factory, decks, isolated_data_dir: Path
+) -> None:
+    """With nothing to restore, the student was stuck ("cannot start") until quiz was restarted."""
+    import shutil
+
+    from quiz.storage import open_store
+
+    with open_store(isolated_data_dir) as store:
+        store.sync_deck(load_deck(decks / "five-statements.toml"))
+    shutil.rmtree(isolated_data_dir / "backups")
+    with (isolated_data_dir / "progress.db").open("r+b") as handle:
+        handle.write(b"\0" * 100)
+    app = app_factory(decks / "five-statements.toml", decks / "all-types.toml")  # two decks: two tries to open
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+        banner = str(app.screen.query_one("#home-banner").render())
+        assert "moved aside" in banner and "no backup" in banner
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "✓ saved" in str(app.screen.query_one("#study-header").render())
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "moved aside" in str(app.screen.query_one("#home-banner").render())  # still says what happened
