@@ -157,3 +157,31 @@ async def test_a_long_problem_wraps_under_its_own_text_and_the_list_scrolls(app_
         assert any("broken.toml:313:" in line for line in last)  # the fortieth problem can be reached
         await pilot.press("escape")
         assert not isinstance(app.screen, ProblemsScreen)
+
+
+def _contrast(fg, bg) -> float:  # noqa: ANN001
+    """WCAG contrast ratio of two Rich colours."""
+
+    def luminance(colour) -> float:  # noqa: ANN001
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = colour.get_truecolor()
+        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+    light, dark = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "nord"])
+async def test_the_help_section_titles_can_be_read_in_every_theme(app_factory, theme) -> None:
+    app = app_factory(theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        section = app.screen.query(".help-section").first(Static)
+        segments = [segment for segment in section.render_line(0) if segment.text.strip()]
+        assert segments and "Everywhere" in "".join(segment.text for segment in segments)
+        for segment in segments:
+            assert _contrast(segment.style.color, segment.style.bgcolor) >= 3.0, theme

@@ -129,7 +129,7 @@ class NewDeckScreen(Screen[None]):
         assert self.deck is not None
         card = self.deck.cards[index]
         box = ("[ ] ", "$text-muted") if index in self.dropped else ("[x] ", "$text-success")
-        head = render.join(box, (f"{card.type.value:<10} ", "$accent"))
+        head = render.join(box, (f"{card.type.value:<10} ", "$text-accent"))
         return Hanging(head, render.deck_line(card.question or card.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -135,7 +135,7 @@ def help_text() -> render.Content:
     for section, keys in KEYS:
         if rows:
             rows.append(render.label(""))
-        rows.append(render.label(section, "bold $accent"))
+        rows.append(render.label(section, "bold $text-accent"))
         for key, what in keys:
             rows.append(render.join((f"  {key:<{width}}", "bold"), what))
     return render.lines(rows)
@@ -161,9 +161,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-panel"):
-            yield Static(render.label("Keys", "bold"), id="help-title")
+            yield Static(
+                render.join(("Keys", "bold"), ("   escape, q or ? closes this", "$text-muted")), id="help-title"
+            )
             for section, keys in KEYS:
-                yield Static(render.label(section, "bold $accent"), classes="help-section")
+                yield Static(render.label(section, "bold $text-accent"), classes="help-section")
                 for key, what in keys:
                     with Horizontal(classes="help-row"):
                         yield Static(render.label(key), classes="help-key")
