@@ -95,3 +95,34 @@ def test_signal_exits_cleanly_and_hostile_text_never_reaches_the_terminal(
     assert b"\x1b[?1049l" in shown  # the alternate screen was left: the terminal is restored
     for evil in EVIL:
         assert evil not in shown
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGKILL])
+def test_an_answer_on_screen_survives_the_terminal_closing_or_a_kill(
+    sig: signal.Signals, isolated_data_dir: Path
+) -> None:
+    """The terminal closing (SIGHUP) or a kill while a graded answer is on screen keeps that answer.
+
+    A SIGKILL cannot restore the terminal; SIGHUP must, and must exit 0.
+    """
+    from quiz.storage import open_store
+
+    deck = Path(__file__).resolve().parent.parent / "data" / "tui" / "five-statements.toml"
+    env = {**os.environ, "TERM": "xterm-256color", "QUIZ_DATA_DIR": str(isolated_data_dir)}
+    pid, fd = _spawn(["study", str(deck)], env)
+    try:
+        shown = _read_until(fd, b"streak", 30)
+        assert b"streak" in shown, shown[-2000:]
+        os.write(fd, b"t")  # a true/false card: the answer is given and graded
+        shown += _read_until(fd, b"saved", 10)
+        assert b"saved" in shown
+        os.kill(pid, sig)
+        shown += _drain(fd, 2)
+        code = _wait(pid, 20)
+    finally:
+        os.close(fd)
+    if sig == signal.SIGHUP:
+        assert code == 0
+        assert b"\x1b[?1049l" in shown  # the terminal was restored
+    with open_store(isolated_data_dir) as store:
+        assert len(store.reviews("tui-five-statements")) == 1
