@@ -121,3 +121,35 @@ async def test_f1_opens_the_help_while_the_file_name_is_typed(app_factory) -> No
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_saving_over_an_earlier_deck_of_the_same_article_asks_first(app_factory, isolated_data_dir: Path) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        screen = await _draft(app, pilot, ARTICLE)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (saved,) = user_decks_dir(isolated_data_dir).glob("*.toml")
+        first = saved.read_text(encoding="utf-8")
+        await pilot.press("n")
+        screen = await _draft(app, pilot, ARTICLE)
+        await pilot.press("space", "ctrl+s")  # a different choice of cards, same article
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert saved.read_text(encoding="utf-8") == first  # kept
+        assert app.screen is screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert len(load_deck(saved).cards) == len(load_deck_text(first)) - 1
+        assert app.screen is not screen
+
+
+def load_deck_text(text: str) -> list:
+    from quiz.loader import loads_deck
+
+    return list(loads_deck(text, name="first.toml").cards)

@@ -168,12 +168,35 @@ class NewDeckScreen(Screen[None]):
         if not deck.cards:
             self.notify("Keep at least one card.", severity="warning", markup=False)
             return
+        output = user_decks_dir(self.app.backend.data_dir) / f"{deck.id}.toml"  # type: ignore[attr-defined]
+        if not output.exists():
+            self._write(deck, output)
+            return
+        # the same article drafted twice gives the same file name: replacing it silently
+        # would throw away the cards the teacher kept or edited the first time
+        from quiz.tui.screens.confirm import ConfirmModal
+
+        question = render.join(
+            "Your deck folder already has ",
+            render.deck_line(output.name, "bold"),
+            " (an earlier draft of this article, perhaps edited since). ",
+            f"Replace it with these {len(deck.cards)} cards?",
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(deck, output)
+            else:
+                self.notify("Not saved: the deck already there is kept.", markup=False)
+
+        self.app.push_screen(ConfirmModal(question), answered)
+
+    def _write(self, deck: Deck, output: Path) -> None:
         from quiz.generation import save_draft
 
-        folder = user_decks_dir(self.app.backend.data_dir)  # type: ignore[attr-defined]
-        output = folder / f"{deck.id}.toml"
+        assert self.source is not None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            output.parent.mkdir(parents=True, exist_ok=True)
             saved = save_draft(deck, article_text=self.article_text, source=self.source, output=output)
         except (QuizError, OSError) as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
