@@ -185,3 +185,29 @@ async def test_the_help_section_titles_can_be_read_in_every_theme(app_factory, t
         assert segments and "Everywhere" in "".join(segment.text for segment in segments)
         for segment in segments:
             assert _contrast(segment.style.color, segment.style.bgcolor) >= 3.0, theme
+
+
+OPTION_LIST_KEYS = {"↑", "↓", "home", "end", "enter", "pageup", "pagedown"}
+"""Keys every list answers to without a binding of our own."""
+
+
+@pytest.mark.parametrize(
+    ("section", "owners"),
+    [
+        ("Cards of a deck (u)", (CardsScreen, CardList)),
+        ("Picking types or tags (t g)", (PickModal, PickList)),
+        ("New deck from an article", (NewDeckScreen,)),
+        ("Statistics and lists of errors", (StatsScreen, ProblemsScreen)),
+    ],
+)
+def test_the_help_lists_no_key_a_screen_does_not_have(section: str, owners: tuple[type, ...]) -> None:
+    bound = {"tab", "?"}  # moving focus and the app's help work on every screen
+    for owner in owners:
+        for binding in owner.BINDINGS:
+            for key in binding.key.split(","):
+                modifier, _, name = key.rpartition("+")
+                bound.add((f"{modifier}+" if modifier else "") + NAMES.get(name, name))
+    (rows,) = [rows for name, rows in KEYS if name == section]
+    for keys, what in rows:
+        for key in keys.split():
+            assert key in bound | OPTION_LIST_KEYS, f"{section}: {key} ({what}) does nothing there"
