@@ -25,6 +25,8 @@ async def test_draft_drop_two_cards_and_save(app_factory, isolated_data_dir: Pat
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.deck is not None and len(screen.deck.cards) > 3
+        status = " ".join(str(screen.query_one("#new-status").render()).split())
+        assert f"saves the ticked ones into {user_decks_dir(isolated_data_dir)}" in status  # where home looks
         drafted = len(screen.deck.cards)
         first_two = {card.id for card in screen.deck.cards[:2]}
         await pilot.press("space", "down", "space")

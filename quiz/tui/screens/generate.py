@@ -120,7 +120,8 @@ class NewDeckScreen(Screen[None]):
         self._status(
             render.join(
                 (f"{len(message.deck.cards)} cards drafted. ", "bold"),
-                ("space keeps or drops a card · ctrl+s saves the ticked ones", "$text-muted"),
+                ("space keeps or drops a card · ctrl+s saves the ticked ones into ", "$text-muted"),
+                (str(user_decks_dir(self.app.backend.data_dir)), "$text-muted"),  # type: ignore[attr-defined]
             )
         )
 
