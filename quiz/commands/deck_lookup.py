@@ -1,7 +1,9 @@
 """Finding the deck a command names: a file, or a deck id in the student's or the bundled deck folder.
 
 Shared by `quiz export` and `quiz grade`, so that a deck written by `quiz import`
-(into the deck folder, as `<id>.toml`) can be named by its id in every command.
+(into the deck folder, as `<id>.toml`) can be named by its id in every command;
+and by `quiz import` and `quiz generate`, which never give a new deck a bundled deck's id
+unasked.
 """
 
 from __future__ import annotations
@@ -39,3 +41,25 @@ def find_deck(name: str, data_dir_option: str | None) -> Path:
             except DeckError:
                 continue
     raise QuizError(f"{name}: no such deck file, and no deck with that id in your deck folder")
+
+
+def refuse_bundled_id(deck_id: str) -> None:
+    """A deck id the command chose (from a file name or a title) must not be a bundled deck's id.
+
+    Progress is kept by deck id, so the two decks would share one history.
+    An explicit `--id` is left alone: it is the way to keep the bundled deck's
+    progress for an edited copy of it.
+    """
+    from quiz.loader import load_deck
+    from quiz.paths import bundled_decks_dir
+
+    for path in sorted(bundled_decks_dir().glob("*.toml")):
+        try:
+            taken = load_deck(path).id == deck_id
+        except DeckError:
+            continue
+        if taken:
+            raise QuizError(
+                f"the deck id {deck_id!r} is the id of a deck that comes with quiz, and progress is kept "
+                "by deck id, so the two would share it; choose another with --id"
+            )

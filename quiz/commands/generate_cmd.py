@@ -60,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
     )
     if not result.deck.cards:
         raise QuizError(f"{source}: found nothing to ask about (no dates, figures, names or places)")
+    if not args.deck_id:
+        from quiz.commands.deck_lookup import refuse_bundled_id
+
+        refuse_bundled_id(result.deck.id)
     output = Path(args.output) if args.output and args.output != "-" else None
     copy = None
     if output is None:

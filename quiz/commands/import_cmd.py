@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from quiz.commands.deck_lookup import refuse_bundled_id
 from quiz.errors import DeckError, QuizError
 
 _LIST_LIMIT = 200
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     result, text = drop_invalid(result)
     deck, report = result.deck, result.report
     if args.deck_id is None:
-        _refuse_bundled_id(deck.id)
+        refuse_bundled_id(deck.id)
     target = args.output or str(_default_output(args, deck.id))
     if target != STDOUT:
         _check_overwrite(Path(target), deck.id, force=args.force)
@@ -87,28 +88,6 @@ def run(args: argparse.Namespace) -> int:
     if target != STDOUT:
         print(f"Deck {deck.id!r} written to {target}", file=out)
     return 0
-
-
-def _refuse_bundled_id(deck_id: str) -> None:
-    """A deck id taken from the file name must not be a bundled deck's id.
-
-    Progress is kept by deck id, so the two decks would share one history.
-    An explicit `--id` is left alone: it is the way to keep the bundled deck's
-    progress for an edited copy of it.
-    """
-    from quiz.loader import load_deck
-    from quiz.paths import bundled_decks_dir
-
-    for path in sorted(bundled_decks_dir().glob("*.toml")):
-        try:
-            taken = load_deck(path).id == deck_id
-        except DeckError:
-            continue
-        if taken:
-            raise QuizError(
-                f"the deck id {deck_id!r}, from the file name, is the id of a deck that comes with quiz; "
-                "choose another with --id"
-            )
 
 
 def _default_output(args: argparse.Namespace, deck_id: str) -> Path:

@@ -16,9 +16,9 @@ def test_writes_a_deck_and_a_copy_of_an_article_from_another_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "draft.toml"
-    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(out)]) == 0
+    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(out), "--id", "my-visit-draft"]) == 0
     deck = load_deck(out)
-    assert deck.id == "putin-china-state-visit"
+    assert deck.id == "my-visit-draft"
     assert deck.source is not None and deck.source.article == "draft.txt"
     copy = (tmp_path / "draft.txt").read_text(encoding="utf-8")
     assert all(card.source in copy for card in deck.cards)
@@ -56,7 +56,7 @@ def test_markdown_and_html_articles_get_a_plain_text_copy(tmp_path: Path) -> Non
 
 
 def test_without_output_the_deck_goes_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["generate", str(BUNDLED_ARTICLE)]) == 0
+    assert main(["generate", str(BUNDLED_ARTICLE), "--id", "visit-draft"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("[deck]") and "[[cards]]" in captured.out
     assert "cards" in captured.err
@@ -64,7 +64,7 @@ def test_without_output_the_deck_goes_to_standard_output(capsys: pytest.CaptureF
 
 def test_refuses_to_overwrite_another_text_beside_the_deck(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "draft.txt").write_text("my notes", encoding="utf-8")
-    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(tmp_path / "draft.toml")]) == 1
+    assert main(["generate", str(BUNDLED_ARTICLE), "--id", "visit-draft", "-o", str(tmp_path / "draft.toml")]) == 1
     assert "holds other text" in capsys.readouterr().err
     assert (tmp_path / "draft.txt").read_text(encoding="utf-8") == "my notes"
     assert not (tmp_path / "draft.toml").exists()
@@ -73,7 +73,7 @@ def test_refuses_to_overwrite_another_text_beside_the_deck(tmp_path: Path, capsy
 def test_a_missing_output_folder_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The message names the deck asked for and its folder, as `quiz import -o` does."""
     out = tmp_path / "out" / "cells.toml"
-    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(out)]) == 1
+    assert main(["generate", str(BUNDLED_ARTICLE), "--id", "visit-draft", "-o", str(out)]) == 1
     assert capsys.readouterr().err == f"quiz: cannot write {out}: the folder {out.parent} does not exist\n"
 
 
@@ -97,7 +97,7 @@ def test_an_article_that_is_not_a_file_is_named_as_import_names_it(
     ],
 )
 def test_bad_options_give_one_line(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["generate", str(BUNDLED_ARTICLE), *args]) == 1
+    assert main(["generate", str(BUNDLED_ARTICLE), "--id", "visit-draft", *args]) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
 
@@ -127,7 +127,7 @@ def test_save_draft_writes_a_pruned_draft_for_the_app(tmp_path: Path) -> None:
 
 def test_verbose_lists_every_card_with_its_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "d.toml"
-    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(out), "-v"]) == 0
+    assert main(["generate", str(BUNDLED_ARTICLE), "--id", "visit-draft", "-o", str(out), "-v"]) == 0
     lines = capsys.readouterr().out.splitlines()
     deck = load_deck(out)
     listed = [line for line in lines if line.startswith("  ") and not line.startswith("  dropped")]
@@ -146,3 +146,12 @@ def test_the_deck_id_comes_from_the_heading_as_help_says(tmp_path: Path) -> None
     assert main(["generate", str(article), "-o", str(tmp_path / "a.toml")]) == 0
     assert main(["generate", str(plain), "-o", str(tmp_path / "b.toml")]) == 0
     assert (load_deck(tmp_path / "a.toml").id, load_deck(tmp_path / "b.toml").id) == ("the-cell", "notes")
+
+
+def test_a_draft_never_takes_a_bundled_decks_id_unasked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Progress is kept by deck id: a draft of the bundled article named after its file would share it."""
+    out = tmp_path / "draft.toml"
+    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(out)]) == 1
+    assert "comes with quiz" in capsys.readouterr().err and not out.exists()
+    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(out), "--id", "putin-china-state-visit"]) == 0
+    assert load_deck(out).id == "putin-china-state-visit"  # asked for by name: an edited copy keeps the progress

@@ -18,7 +18,7 @@ from quiz.loader import check_deck
 )
 def test_drafts_pass_the_strict_check(article: Path, tmp_path: Path) -> None:
     out = tmp_path / "draft.toml"
-    assert main(["generate", str(article), "-o", str(out)]) == 0
+    assert main(["generate", str(article), "-o", str(out), "--id", "draft"]) == 0
     result = check_deck(out, strict=True)
     assert result.deck is not None
     assert [str(p) for p in result.problems] == []
@@ -27,7 +27,7 @@ def test_drafts_pass_the_strict_check(article: Path, tmp_path: Path) -> None:
 
 def test_the_strict_check_would_catch_a_quote_that_is_not_in_the_article(tmp_path: Path) -> None:
     out = tmp_path / "draft.toml"
-    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(out)]) == 0
+    assert main(["generate", str(BUNDLED_ARTICLE), "-o", str(out), "--id", "draft"]) == 0
     copy = tmp_path / "draft.txt"
     copy.write_text(copy.read_text(encoding="utf-8").replace("$240.1 billion", "$250 billion"), encoding="utf-8")
     assert check_deck(out, strict=True).problems

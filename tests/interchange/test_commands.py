@@ -189,7 +189,7 @@ def test_a_file_named_like_a_bundled_deck_does_not_take_its_id(
     bank = tmp_path / "putin-china-state-visit.gift"
     bank.write_text("Who is premier?{=Li Qiang}\n", encoding="utf-8")
     assert run("import", str(bank), "-o", str(tmp_path / "out.toml")) == 1
-    assert "is the id of a deck that comes with quiz; choose another with --id" in capsys.readouterr().err
+    assert "is the id of a deck that comes with quiz" in capsys.readouterr().err
     assert not (tmp_path / "out.toml").exists()
     assert run("import", str(bank), "-o", str(tmp_path / "out.toml"), "--id", "my-visit") == 0
 
