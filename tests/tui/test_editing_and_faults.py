@@ -88,6 +88,18 @@ async def _ready(app, pilot) -> None:  # noqa: ANN001
     await app.workers.wait_for_complete()
     await pilot.pause()
 
+async def _accept_the_backup(app, pilot) -> None:  # noqa: ANN001
+    """Answer y to the offer of the newest good backup; the home screen then has working progress."""
+    from quiz.tui.screens.confirm import ConfirmModal
+
+    await _ready(app, pilot)
+    assert isinstance(app.screen, ConfirmModal)
+    await pilot.press("y")
+    await pilot.pause()
+    assert isinstance(app.screen, HomeScreen)
+    assert app.backend.store_problem is None
+
+
 
 async def test_a_damaged_database_offers_the_newest_backup(app_factory, decks, isolated_data_dir: Path) -> None:
     from quiz.storage import list_backups, open_store
@@ -100,14 +112,7 @@ async def test_a_damaged_database_offers_the_newest_backup(app_factory, decks, i
         handle.write(b"\0" * 100)  # the header is gone: SQLite calls it not a database
     app = app_factory(decks)
     async with app.run_test() as pilot:
-        await _ready(app, pilot)
-        from quiz.tui.screens.confirm import ConfirmModal
-
-        assert isinstance(app.screen, ConfirmModal)
-        await pilot.press("y")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert app.backend.store_problem is None
+        await _accept_the_backup(app, pilot)
         assert not app.screen.query_one("#home-banner").display
 
 
@@ -292,14 +297,7 @@ async def test_damage_found_by_quiz_stats_is_offered_when_the_app_starts(
     assert done.returncode == 1 and "copy that file to" in done.stderr
     app = app_factory(decks)
     async with app.run_test() as pilot:
-        await _ready(app, pilot)
-        from quiz.tui.screens.confirm import ConfirmModal
-
-        assert isinstance(app.screen, ConfirmModal)
-        await pilot.press("y")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert app.backend.store_problem is None
+        await _accept_the_backup(app, pilot)
     with open_store(isolated_data_dir) as store:
         assert store.get_item("tui-five-statements", key).suspended  # the progress is back
 
