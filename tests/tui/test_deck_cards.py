@@ -7,6 +7,7 @@ a key, and which cards the real session then asks.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, OptionList
@@ -251,15 +252,20 @@ def _force_memory(backend: Backend, states: dict, now: datetime) -> None:  # noq
         backend.store.record_review(review, memory, before=None)
 
 
-async def test_ten_thousand_cards_are_rows_of_one_list(app_factory, tmp_path) -> None:
-    """No widget per card: the screen holds a handful of widgets whatever the deck's size."""
+def _big_deck_folder(tmp_path: Path) -> Path:
+    """A folder holding one deck of 10,000 short cards, id "big", cards c0 … c9999."""
     folder = tmp_path / "big"
     folder.mkdir()
     cards = "".join(
         f'[[cards]]\nid = "c{i}"\ntype = "short"\nquestion = "Question {i}?"\nanswer = "a"\n' for i in range(10_000)
     )
     (folder / "big.toml").write_text(f'[deck]\nid = "big"\ntitle = "Big"\nformat = 1\n{cards}', encoding="utf-8")
-    app = app_factory(folder)
+    return folder
+
+
+async def test_ten_thousand_cards_are_rows_of_one_list(app_factory, tmp_path) -> None:
+    """No widget per card: the screen holds a handful of widgets whatever the deck's size."""
+    app = app_factory(_big_deck_folder(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_deck(app, pilot, "Big")
         app.backend.store.suspend("big", ["c9999"])
@@ -302,13 +308,7 @@ async def test_end_goes_to_the_last_of_ten_thousand_cards_before_they_have_all_a
     from quiz.tui.screens import cards as cards_screen
 
     monkeypatch.setattr(cards_screen, "ROWS_PER_CHUNK", 10)  # a slow terminal: the rows trickle in
-    folder = tmp_path / "big"
-    folder.mkdir()
-    cards = "".join(
-        f'[[cards]]\nid = "c{i}"\ntype = "short"\nquestion = "Question {i}?"\nanswer = "a"\n' for i in range(10_000)
-    )
-    (folder / "big.toml").write_text(f'[deck]\nid = "big"\ntitle = "Big"\nformat = 1\n{cards}', encoding="utf-8")
-    app = app_factory(folder)
+    app = app_factory(_big_deck_folder(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_deck(app, pilot, "Big")
         await pilot.press("u")

@@ -88,6 +88,19 @@ async def _ready(app, pilot) -> None:  # noqa: ANN001
     await app.workers.wait_for_complete()
     await pilot.pause()
 
+async def _review_one_and_come_home(app, pilot) -> None:  # noqa: ANN001
+    """Start a review from home, answer true, see it saved, end the session and return home."""
+    await pilot.press("r")
+    await pilot.pause()
+    assert isinstance(app.screen, StudyScreen)
+    await pilot.press("t")
+    await pilot.pause()
+    assert "✓ saved" in str(app.screen.query_one("#study-header").render())
+    await pilot.press("escape", "enter")
+    await pilot.pause()
+    assert isinstance(app.screen, HomeScreen)
+
+
 async def _accept_the_backup(app, pilot) -> None:  # noqa: ANN001
     """Answer y to the offer of the newest good backup; the home screen then has working progress."""
     from quiz.tui.screens.confirm import ConfirmModal
@@ -254,15 +267,7 @@ async def test_closing_the_other_copy_is_enough_to_study_again(app_factory, deck
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)  # still held: nothing starts
             holder.close()  # the student quits the first copy
-            await pilot.press("r")
-            await pilot.pause()
-            assert isinstance(app.screen, StudyScreen)
-            await pilot.press("t")
-            await pilot.pause()
-            assert "✓ saved" in str(app.screen.query_one("#study-header").render())
-            await pilot.press("escape", "enter")
-            await pilot.pause()
-            assert isinstance(app.screen, HomeScreen)
+            await _review_one_and_come_home(app, pilot)
             assert not app.screen.query_one("#home-banner").display
     finally:
         holder.close()
@@ -348,13 +353,5 @@ async def test_damage_without_a_backup_lets_the_student_start_afresh_at_once(
         await _ready(app, pilot)
         banner = str(app.screen.query_one("#home-banner").render())
         assert "moved aside" in banner and "no backup" in banner
-        await pilot.press("r")
-        await pilot.pause()
-        assert isinstance(app.screen, StudyScreen)
-        await pilot.press("t")
-        await pilot.pause()
-        assert "✓ saved" in str(app.screen.query_one("#study-header").render())
-        await pilot.press("escape", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await _review_one_and_come_home(app, pilot)
         assert "moved aside" in str(app.screen.query_one("#home-banner").render())  # still says what happened
