@@ -30,7 +30,7 @@ from typing import Any
 
 from quiz import model
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 """Bump when the model or the encoding changes: older entries are then ignored."""
 
 _MAGIC = b"quizdeck"
@@ -76,20 +76,31 @@ def entry_path(cache_dir: Path, path: Path) -> Path:
     return cache_dir / f"{key}.deck"
 
 
+def content_digest(data: bytes) -> str:
+    """The hash of a deck file's bytes, personalised with the version of quiz that reads them.
+
+    It keys the cache, and the loader gives it to the deck as `Deck.digest`: the
+    same bytes read by the same version of quiz give the same deck.
+    """
+    from quiz import __version__
+
+    return hashlib.blake2b(data, digest_size=16, person=__version__.encode("ascii")[:16]).hexdigest()
+
+
 def lookup(cache_dir: Path, path: Path, data: bytes) -> model.Deck | None:
     """The cached deck for these exact bytes of `path`, or None."""
     entry = read_entry(cache_dir, path)
-    return current_deck(entry, path, data) if entry is not None else None
+    return current_deck(entry, path, content_digest(data)) if entry is not None else None
 
 
-def current_deck(entry: tuple[Any, ...], path: Path, data: bytes) -> model.Deck | None:
-    """The entry's deck if it was made from these bytes of `path` (same size, mtime and hash), else None."""
+def current_deck(entry: tuple[Any, ...], path: Path, digest: str) -> model.Deck | None:
+    """The entry's deck if it was made from the bytes of `path` whose `content_digest` is `digest`
+    (same size, mtime and hash), else None."""
     try:
         info = path.stat()
     except OSError:
         return None
-    version, size, mtime, digest = entry[:4]
-    if (version, size, mtime, digest) != (CACHE_FORMAT, info.st_size, info.st_mtime_ns, _digest(data)):
+    if entry[:4] != (CACHE_FORMAT, info.st_size, info.st_mtime_ns, digest):
         return None
     return decode_deck(entry[4])
 
@@ -142,10 +153,13 @@ def store(
     deck: model.Deck,
     blocks: tuple[bytes, tuple[bytes, ...]] | None = None,
     encoded: list[Any] | None = None,
+    *,
+    digest: str,
 ) -> None:
     """Remember `deck` as the result of loading these bytes of `path`; failures are ignored.
 
     Args:
+        digest: `content_digest(data)`, worked out once by the loader.
         blocks: The digests of the text before the first card and of each
             card's block, so that a later edit can reuse unchanged cards.
         encoded: `deck` already encoded (see `encoded_cards`), to save encoding it again.
@@ -157,7 +171,7 @@ def store(
         if encoded is None:
             encoded = _encode(deck)
         head, cards = blocks if blocks is not None else (None, None)
-        entry = (CACHE_FORMAT, info.st_size, info.st_mtime_ns, _digest(data), encoded, head, cards)
+        entry = (CACHE_FORMAT, info.st_size, info.st_mtime_ns, digest, encoded, head, cards)
         payload = marshal.dumps(entry)
         checksum = hashlib.blake2b(payload, digest_size=32).digest()
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -196,10 +210,6 @@ def with_cards(encoded_deck: list[Any], cards: list[Any]) -> list[Any]:
     copy = list(encoded_deck)
     copy[_CARDS_AT] = [_TUPLE, *cards]
     return copy
-
-
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=20).digest()
 
 
 def _encode(value: Any) -> Any:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import DeckError, Problem
+from quiz.loader.cache import content_digest
 from quiz.loader.report import Report
 from quiz.loader.toml_deck import ParseFailure, decode_deck, parse_toml, read_deck_bytes
 from quiz.loader.validate import build_deck
@@ -36,31 +37,23 @@ def load_deck(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
         data = read_deck_bytes(path, name)
     except ParseFailure as failure:
         raise DeckError([failure.problem]) from None
+    digest = content_digest(data)
     if cache_dir is None:
         deck, report = parse_and_validate(data, name)
         if deck is None:
             raise DeckError([p for p in report.problems if p.severity == "error"])
     else:
-        deck = _load_with_cache(path, name, data, cache_dir)
-    return replace(deck, path=path, digest=content_digest(data))
+        deck = _load_with_cache(path, name, data, digest, cache_dir)
+    return replace(deck, path=path, digest=digest)
 
 
-def content_digest(data: bytes) -> str:
-    """What `Deck.digest` holds: the same bytes read by the same version of quiz give the same deck."""
-    from hashlib import blake2b
-
-    from quiz import __version__
-
-    return blake2b(data, digest_size=16, person=__version__.encode("ascii")[:16]).hexdigest()
-
-
-def _load_with_cache(path: Path, name: str, data: bytes, cache_dir: Path) -> Deck:
+def _load_with_cache(path: Path, name: str, data: bytes, digest: str, cache_dir: Path) -> Deck:
     """Unchanged: from the cache. Edited: reuse unchanged cards. Otherwise: the full load."""
     from quiz.loader import cache, incremental
 
     entry = cache.read_entry(cache_dir, path)
     if entry is not None:
-        cached = cache.current_deck(entry, path, data)
+        cached = cache.current_deck(entry, path, digest)
         if cached is not None:
             return replace(cached, path=path)
     text = None
@@ -72,13 +65,13 @@ def _load_with_cache(path: Path, name: str, data: bytes, cache_dir: Path) -> Dec
         reloaded = incremental.reload_changed(entry, path, text, name)
         if reloaded is not None:
             deck, digests, encoded = reloaded
-            cache.store(cache_dir, path, data, deck, digests, encoded)
+            cache.store(cache_dir, path, data, deck, digests, encoded, digest=digest)
             return deck
     deck, report, doc = _parse_and_validate(data, name, strict=False)
     if deck is None:
         raise DeckError([p for p in report.problems if p.severity == "error"])
     deck = replace(deck, path=path)
-    cache.store(cache_dir, path, data, deck, _block_digests(report.text, doc, len(deck.cards), name))
+    cache.store(cache_dir, path, data, deck, _block_digests(report.text, doc, len(deck.cards), name), digest=digest)
     return deck
 
 
