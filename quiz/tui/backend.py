@@ -223,8 +223,9 @@ class Backend:
         from quiz.tui.session_driver import SessionDriver
 
         deck = load_deck(path, cache_dir=deck_cache_dir(self.data_dir))
-        # the home screen synced this deck when it counted it; unchanged since, it needs no second sync
-        synced = deck.id in self._synced and self._decks.get(deck.id) == deck
+        # the home screen synced this deck when it counted it; the same file since, it needs no second sync
+        counted = self._decks.get(deck.id)
+        synced = deck.id in self._synced and counted is not None and deck.digest != "" and counted.digest == deck.digest
         driver = SessionDriver.start(self, deck, mode, options, rng=rng, sync=not synced)
         self._decks[deck.id] = deck
         self._synced.add(deck.id)  # starting the session synced it

@@ -225,7 +225,7 @@ class StudyScreen(Screen[None]):
             keys.append(("space", "show answer"))
         if self.phase == REVEALED:
             keys.append(("1-4", "rate"))
-        can_undo = getattr(self.driver, "mode", "") != "quiz"  # a quiz answer stands once given
+        can_undo = self.driver.mode != "quiz"  # a quiz answer stands once given
         if self.phase == ANSWERED:
             keys += [("⏎", "next"), ("1-4", "rate")]
             if self._can_claim_right():
