@@ -18,7 +18,7 @@ from quiz.errors import QuizError
 from quiz.model import Deck
 from quiz.tui import render
 from quiz.tui.backend import Backend, CardState
-from quiz.tui.screens.problems import CursorList
+from quiz.tui.widgets.rows import CursorList
 
 STATE_WIDTH = 10
 ID_WIDTH = 16

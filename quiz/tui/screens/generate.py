@@ -22,7 +22,7 @@ from quiz.model import Deck
 from quiz.paths import user_decks_dir
 from quiz.text import one_line
 from quiz.tui import render
-from quiz.tui.screens.problems import CursorList, Hanging
+from quiz.tui.widgets.rows import CursorList, Hanging
 
 
 @dataclass

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from quiz.tui import render
-from quiz.tui.screens.problems import CursorList, Hanging
+from quiz.tui.widgets.rows import CursorList, Hanging
 
 MIN_WIDTH = 52
 """The panel's width for short names; it grows to fit a long tag and its count on one line."""
