@@ -88,14 +88,20 @@ async def _ready(app, pilot) -> None:  # noqa: ANN001
     await app.workers.wait_for_complete()
     await pilot.pause()
 
-async def _review_one_and_come_home(app, pilot) -> None:  # noqa: ANN001
-    """Start a review from home, answer true, see it saved, end the session and return home."""
+
+async def _review_one_saved(app, pilot) -> None:  # noqa: ANN001
+    """Start a review from home, answer true, and see the answer saved."""
     await pilot.press("r")
     await pilot.pause()
     assert isinstance(app.screen, StudyScreen)
     await pilot.press("t")
     await pilot.pause()
     assert "✓ saved" in str(app.screen.query_one("#study-header").render())
+
+
+async def _review_one_and_come_home(app, pilot) -> None:  # noqa: ANN001
+    """Answer one review, see it saved, end the session and return home."""
+    await _review_one_saved(app, pilot)
     await pilot.press("escape", "enter")
     await pilot.pause()
     assert isinstance(app.screen, HomeScreen)
@@ -111,7 +117,6 @@ async def _accept_the_backup(app, pilot) -> None:  # noqa: ANN001
     await pilot.pause()
     assert isinstance(app.screen, HomeScreen)
     assert app.backend.store_problem is None
-
 
 
 async def test_a_damaged_database_offers_the_newest_backup(app_factory, decks, isolated_data_dir: Path) -> None:
@@ -327,12 +332,7 @@ async def test_freeing_space_is_enough_to_study_again(app_factory, decks, monkey
         await _ready(app, pilot)
         assert "Disk full" in str(app.screen.query_one("#home-banner").render())
         disk["full"] = False  # the student deletes a big file
-        await pilot.press("r")
-        await pilot.pause()
-        assert isinstance(app.screen, StudyScreen)
-        await pilot.press("t")
-        await pilot.pause()
-        assert "✓ saved" in str(app.screen.query_one("#study-header").render())
+        await _review_one_saved(app, pilot)
 
 
 async def test_damage_without_a_backup_lets_the_student_start_afresh_at_once(
