@@ -10,6 +10,7 @@ Text in these objects has already been cleaned by `quiz.text.clean_text`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
@@ -334,7 +335,8 @@ class Deck:
 
     id: str
     title: str
-    cards: tuple[AnyCard, ...]
+    cards: Sequence[AnyCard]
+    """A tuple, or for a deck read from the loader's cache a sequence that builds each card when first used."""
     description: str = ""
     language: str = "en"
     tags: tuple[str, ...] = ()
@@ -352,10 +354,22 @@ class Deck:
 
     def card(self, card_id: str) -> AnyCard | None:
         """The card with this id, or None."""
-        for card in self.cards:
-            if card.id == card_id:
-                return card
-        return None
+        return cards_by_id(self.cards).get(card_id)
+
+
+def cards_by_id(cards: Sequence[AnyCard]) -> Mapping[str, AnyCard]:
+    """The cards by id (the first, should two share one).
+
+    Cards read from the cache offer their own view, which decodes only the
+    cards looked up, so a session on a large deck builds just the cards it asks.
+    """
+    view = getattr(cards, "by_id", None)
+    if view is not None:
+        return view()
+    found: dict[str, AnyCard] = {}
+    for card in cards:
+        found.setdefault(card.id, card)
+    return found
 
 
 # --- progress ----------------------------------------------------------------

@@ -9,28 +9,30 @@ rewritten. The cache never raises.
 Entries are `marshal`ed tuples, not pickles: reading one can build only
 plain values and the model classes listed here, never run code. Each entry
 carries a checksum of its payload, checked before decoding, so random
-corruption is caught before `marshal` sees it. Objects are rebuilt by
-setting their slots directly, which costs about half of calling the frozen
-dataclasses' `__init__`.
+corruption is caught before `marshal` sees it. An entry keeps the deck's
+metadata and, apart, each card encoded on its own: a deck read from the cache
+builds a card only when it is first used (`StoredCards`), so opening a large
+deck to study a few of its cards costs little time and memory. Objects are
+rebuilt by setting their slots directly, which costs about half of calling
+the frozen dataclasses' `__init__`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import marshal
 import os
-import tempfile
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from quiz import model
+from quiz.loader.stored_cards import StoredCards
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 """Bump when the model or the encoding changes: older entries are then ignored."""
 
 _MAGIC = b"quizdeck"
@@ -102,48 +104,74 @@ def current_deck(entry: tuple[Any, ...], path: Path, digest: str) -> model.Deck 
         return None
     if entry[:4] != (CACHE_FORMAT, info.st_size, info.st_mtime_ns, digest):
         return None
-    return decode_deck(entry[4])
+    return decode_deck(entry)
 
 
 def read_entry(cache_dir: Path, path: Path) -> tuple[Any, ...] | None:
     """The raw entry for `path`, whatever file version it was made from; None if absent or damaged.
 
-    The tuple is (format, size, mtime_ns, content digest, encoded deck,
-    head digest, card block digests); the last two may be None.
+    The tuple is (format, size, mtime_ns, content digest, encoded deck without
+    its cards, card ids, encoded cards, head digest, card block digests); the
+    last two may be None.
     """
     try:
         raw = entry_path(cache_dir, path).read_bytes()
         if not raw.startswith(_MAGIC):
             return None
         header_size = len(_MAGIC) + 32
-        checksum, payload = raw[len(_MAGIC) : header_size], raw[header_size:]
+        view = memoryview(raw)
+        checksum, payload = view[len(_MAGIC) : header_size], view[header_size:]
         if hashlib.blake2b(payload, digest_size=32).digest() != checksum:
             return None
         entry = marshal.loads(payload)
     except Exception:  # noqa: BLE001 - any broken entry is just a miss
         return None
-    if type(entry) is not tuple or len(entry) != 7 or entry[0] != CACHE_FORMAT:
+    if type(entry) is not tuple or len(entry) != 9 or entry[0] != CACHE_FORMAT:
+        return None
+    ids, blobs = entry[5], entry[6]
+    if type(ids) is not tuple or type(blobs) is not tuple or len(ids) != len(blobs):
         return None
     return entry
 
 
-def decode_deck(encoded: Any) -> model.Deck | None:
-    """An entry's deck, or None when it does not decode to one.
-
-    The cyclic garbage collector is paused meanwhile: rebuilding some 30,000
-    objects would otherwise trigger it dozens of times for nothing, as none
-    of them can be garbage yet.
-    """
-    paused = gc.isenabled()
-    gc.disable()
+def decode_deck(entry: tuple[Any, ...]) -> model.Deck | None:
+    """An entry's deck, its cards left encoded until used; None when it does not decode to a deck."""
     try:
-        deck = _decode(encoded)
+        deck = _decode(entry[4])
+        if type(deck) is not model.Deck or deck.cards != ():
+            return None
+        _SET_CARDS(deck, StoredCards(entry[5], entry[6], decode_card))
     except Exception:  # noqa: BLE001 - a broken entry is just a miss
         return None
-    finally:
-        if paused:
-            gc.enable()
-    return deck if type(deck) is model.Deck else None
+    return deck
+
+
+def decode_card(blob: bytes) -> model.AnyCard:
+    """One card from its encoded form (`encode_card`).
+
+    Raises:
+        ValueError: the blob is not a card of this model. An entry of this
+            cache format is checksummed and was written from this model, so
+            only a file crafted by hand gets here.
+    """
+    card = _decode(marshal.loads(blob))
+    if not isinstance(card, model.Card):
+        raise ValueError("cache entry does not hold a card")
+    return card
+
+
+def encode_card(card: model.Card) -> bytes:
+    """One card as the cache keeps it."""
+    return marshal.dumps(_encode(card))
+
+
+def relined(blob: bytes, line: int) -> bytes:
+    """An encoded card with its `line` changed (a card moved by an edit above it)."""
+    encoded = marshal.loads(blob)
+    if encoded[_LINE_AT] == line:
+        return blob
+    encoded[_LINE_AT] = line
+    return marshal.dumps(encoded)
 
 
 def store(
@@ -152,7 +180,6 @@ def store(
     data: bytes,
     deck: model.Deck,
     blocks: tuple[bytes, tuple[bytes, ...]] | None = None,
-    encoded: list[Any] | None = None,
     *,
     digest: str,
 ) -> None:
@@ -162,20 +189,26 @@ def store(
         digest: `content_digest(data)`, worked out once by the loader.
         blocks: The digests of the text before the first card and of each
             card's block, so that a later edit can reuse unchanged cards.
-        encoded: `deck` already encoded (see `encoded_cards`), to save encoding it again.
     """
     try:
         info = path.stat()
         if info.st_size != len(data):  # the file changed while it was read
             return
-        if encoded is None:
-            encoded = _encode(deck)
-        head, cards = blocks if blocks is not None else (None, None)
-        entry = (CACHE_FORMAT, info.st_size, info.st_mtime_ns, digest, encoded, head, cards)
+        cards = deck.cards
+        if isinstance(cards, StoredCards):  # already encoded: written back as they are
+            ids, blobs = cards.ids, cards.blobs
+        else:
+            ids = tuple(card.id for card in cards)
+            blobs = tuple(encode_card(card) for card in cards)
+        head, block_digests = blocks if blocks is not None else (None, None)
+        encoded = _encode(replace(deck, cards=(), path=None))
+        entry = (CACHE_FORMAT, info.st_size, info.st_mtime_ns, digest, encoded, ids, blobs, head, block_digests)
         payload = marshal.dumps(entry)
         checksum = hashlib.blake2b(payload, digest_size=32).digest()
         cache_dir.mkdir(parents=True, exist_ok=True)
         target = entry_path(cache_dir, path)
+        import tempfile  # only when an entry is written, not on every launch that reads one
+
         handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
@@ -189,36 +222,11 @@ def store(
         return
 
 
-def encoded_cards(encoded_deck: list[Any]) -> list[Any]:
-    """The encoded cards inside an entry's encoded deck."""
-    return encoded_deck[_CARDS_AT][1:]
-
-
-def encode_card(card: model.Card) -> list[Any]:
-    return _encode(card)
-
-
-def relined(encoded_card: list[Any], line: int) -> list[Any]:
-    """An encoded card with its `line` changed (a card moved by an edit above it)."""
-    copy = list(encoded_card)
-    copy[_LINE_AT] = line
-    return copy
-
-
-def with_cards(encoded_deck: list[Any], cards: list[Any]) -> list[Any]:
-    """An encoded deck with other encoded cards."""
-    copy = list(encoded_deck)
-    copy[_CARDS_AT] = [_TUPLE, *cards]
-    return copy
-
-
 def _encode(value: Any) -> Any:
     """Model objects → lists headed by a class code; tuples of objects → lists headed by -1."""
     kind = type(value)
     code = _CODES.get(kind)
     if code is not None:
-        if kind is model.Deck:
-            value = _without_path(value)
         return [code, *(_encode(getattr(value, name)) for name in _NAMES[code])]
     if isinstance(value, Enum):
         return [_ENUM_BASE - _ENUMS.index(type(value)), value.value]
@@ -233,12 +241,6 @@ def _encode(value: Any) -> Any:
     if isinstance(value, Path):
         return None
     raise TypeError(f"cannot cache {kind.__name__}")
-
-
-def _without_path(deck: model.Deck) -> model.Deck:
-    from dataclasses import replace
-
-    return replace(deck, path=None)
 
 
 _PLAIN = frozenset({"str", "int", "bool", "float", "tuple[str, ...]", "tuple[int, ...]", "float | None", "int | None"})
@@ -274,7 +276,10 @@ def _decode(value: Any) -> Any:
     if code >= 0:
         if len(value) != _SIZES[code]:
             raise ValueError("entry does not match the model")
-        return _BUILDERS[code](value)
+        builder = _BUILDERS[code]
+        if builder is None:  # generated the first time an object of that class is rebuilt
+            builder = _BUILDERS[code] = _make_builder(code)
+        return builder(value)
     if code == _TUPLE:
         return tuple(_decode(item) if type(item) is list else item for item in value[1:])
     if code == _DATE:
@@ -283,7 +288,7 @@ def _decode(value: Any) -> Any:
 
 
 _SIZES = [len(names) + 1 for names in _NAMES]
-_CARDS_AT = _NAMES[_CODES[model.Deck]].index("cards") + 1
+_SET_CARDS = model.Deck.cards.__set__
 _LINE_AT = _NAMES[_CODES[model.FlashCard]].index("line") + 1
 """`line` is a field of the `Card` base class, so it has the same position in every card type."""
 assert all(
@@ -291,4 +296,5 @@ assert all(
     for cls, names in zip(_CLASSES, _NAMES, strict=True)
     if issubclass(cls, model.Card)
 )
-_BUILDERS = [_make_builder(code) for code in range(len(_CLASSES))]
+_BUILDERS: list[Any] = [None] * len(_CLASSES)
+"""One generated builder per class, made when first needed: a deck without match cards never pays for theirs."""

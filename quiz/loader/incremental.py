@@ -23,6 +23,7 @@ from typing import Any
 
 from quiz.loader import cache
 from quiz.loader.report import Report, card_header_starts, may_need_cleaning
+from quiz.loader.stored_cards import StoredCards
 from quiz.loader.toml_deck import ParseFailure, parse_toml
 from quiz.loader.validate import read_card
 from quiz.model import AnyCard, Deck
@@ -52,16 +53,17 @@ def _digest(text: str) -> bytes:
 
 def reload_changed(
     entry: tuple[Any, ...], path: Path, text: str, name: str
-) -> tuple[Deck, tuple[bytes, tuple[bytes, ...]], list[Any]] | None:
-    """The deck in `text`, built from the cached cards of unchanged blocks; None to load it in full.
+) -> tuple[Deck, tuple[bytes, tuple[bytes, ...]]] | None:
+    """The deck in `text`, made of the cached cards of unchanged blocks; None to load it in full.
 
     Args:
         entry: The cache entry of the previous version (`cache.read_entry`).
 
-    Returns the deck, the new block digests and the deck encoded for the
-    cache entry (made from the old entry's encoded cards, not encoded anew).
+    Returns the deck and the new block digests. Its cards stay encoded, as
+    the cache keeps them: unchanged ones are reused as they are (with a new
+    line number when an edit above moved them), changed ones are encoded anew.
     """
-    if entry[5] is None or entry[6] is None:
+    if entry[7] is None or entry[8] is None:
         return None
     starts = card_header_starts(text)
     if not starts:
@@ -69,38 +71,36 @@ def reload_changed(
     head = text[: starts[0]]
     blocks = [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
     digests = block_digests(head, blocks)
-    if digests[0] != entry[5]:
+    if digests[0] != entry[7]:
         return None
-    old = cache.decode_deck(entry[4])
-    if old is None or len(old.cards) != len(entry[6]):
+    old = cache.decode_deck(entry)
+    if old is None or len(old.cards) != len(entry[8]):
         return None
-    reusable: dict[bytes, tuple[AnyCard, list[Any]]] = {}
-    for digest, card, encoded in zip(entry[6], old.cards, cache.encoded_cards(entry[4]), strict=True):
-        reusable.setdefault(digest, (card, encoded))
+    reusable: dict[bytes, tuple[str, bytes]] = {}
+    for digest, card_id, blob in zip(entry[8], entry[5], entry[6], strict=True):
+        reusable.setdefault(digest, (card_id, blob))
     # Only the changed blocks are validated, so only they decide whether values need cleaning.
     changed = "".join(block for digest, block in zip(digests[1], blocks, strict=True) if digest not in reusable)
     report = Report(name, text, dirty=may_need_cleaning(changed), card_starts=starts)
     count = len(blocks)
-    cards: list[AnyCard] = []
-    encoded_cards: list[Any] = []
+    ids: list[str] = []
+    blobs: list[bytes] = []
     for index, (digest, block) in enumerate(zip(digests[1], blocks, strict=True)):
-        line = report.card_lines[index]
         found = reusable.get(digest)
         if found is None:
             card = _read_block(block, name, report, index, count)
             if card is None:
                 return None
-            encoded = cache.encode_card(card)
+            ids.append(card.id)
+            blobs.append(cache.encode_card(card))
         else:
-            card, encoded = found
-            if card.line != line:
-                card = replace(card, line=line)
-                encoded = cache.relined(encoded, line)
-        cards.append(card)
-        encoded_cards.append(encoded)
-    if report.problems or len({card.id for card in cards}) != count:
+            card_id, blob = found
+            ids.append(card_id)
+            blobs.append(cache.relined(blob, report.card_lines[index]))
+    if report.problems or len(set(ids)) != count:
         return None
-    return replace(old, cards=tuple(cards), path=path), digests, cache.with_cards(entry[4], encoded_cards)
+    cards = StoredCards(tuple(ids), tuple(blobs), cache.decode_card)
+    return replace(old, cards=cards, path=path), digests
 
 
 def _read_block(block: str, name: str, report: Report, index: int, count: int) -> AnyCard | None:

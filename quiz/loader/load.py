@@ -6,14 +6,15 @@ import gc
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.errors import DeckError, Problem
 from quiz.loader.cache import content_digest
-from quiz.loader.report import Report
 from quiz.loader.toml_deck import ParseFailure, decode_deck, parse_toml, read_deck_bytes
-from quiz.loader.validate import build_deck
 from quiz.model import Deck
+
+if TYPE_CHECKING:
+    from quiz.loader.report import Report
 
 
 def load_deck(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> Deck:
@@ -49,13 +50,14 @@ def load_deck(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
 
 def _load_with_cache(path: Path, name: str, data: bytes, digest: str, cache_dir: Path) -> Deck:
     """Unchanged: from the cache. Edited: reuse unchanged cards. Otherwise: the full load."""
-    from quiz.loader import cache, incremental
+    from quiz.loader import cache
 
     entry = cache.read_entry(cache_dir, path)
     if entry is not None:
         cached = cache.current_deck(entry, path, digest)
         if cached is not None:
             return replace(cached, path=path)
+    from quiz.loader import incremental  # the file changed: only now is parsing needed
     text = None
     try:
         text = decode_deck(data, name)
@@ -64,8 +66,8 @@ def _load_with_cache(path: Path, name: str, data: bytes, digest: str, cache_dir:
     if text is not None and entry is not None:
         reloaded = incremental.reload_changed(entry, path, text, name)
         if reloaded is not None:
-            deck, digests, encoded = reloaded
-            cache.store(cache_dir, path, data, deck, digests, encoded, digest=digest)
+            deck, digests = reloaded
+            cache.store(cache_dir, path, data, deck, digests, digest=digest)
             return deck
     deck, report, doc = _parse_and_validate(data, name, strict=False)
     if deck is None:
@@ -116,6 +118,10 @@ def parse_and_validate(data: bytes, name: str, *, strict: bool = False) -> tuple
 
 
 def _parse_and_validate(data: bytes, name: str, *, strict: bool) -> tuple[Deck | None, Report, dict[str, Any] | None]:
+    # The validator is imported here, not above: a deck read from the cache never needs it.
+    from quiz.loader.report import Report
+    from quiz.loader.validate import build_deck
+
     paused = gc.isenabled()
     gc.disable()  # parsing and validating build many objects but no cycles: collecting would find nothing
     try:

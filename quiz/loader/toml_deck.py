@@ -17,8 +17,6 @@ import stat
 from pathlib import Path
 from typing import Any
 
-import tomli
-
 from quiz.errors import Problem
 
 MAX_DECK_BYTES = 5 * 1024 * 1024
@@ -118,6 +116,8 @@ def _looks_utf16(data: bytes) -> bool:
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
     """Parse TOML text; syntax errors, deep nesting and huge numbers become a `ParseFailure`."""
+    import tomli  # here, not above: a deck read from the cache is never parsed
+
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:

@@ -28,6 +28,7 @@ from quiz.model import (
     MemoryState,
     Rating,
     StudyOptions,
+    cards_by_id,
     item_keys,
     split_item_key,
 )
@@ -75,7 +76,7 @@ class Session:
         update_schedule: bool = False,
         quiz_settings: Mapping[str, object] | None = None,
         sync: SyncReport | None = None,
-        cards: dict[str, AnyCard] | None = None,
+        cards: Mapping[str, AnyCard] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
@@ -89,7 +90,7 @@ class Session:
         """Answers move the schedule (always in review and learn, on request in a quiz, never in cram)."""
         self.sync = sync
         """What changed in the deck since the store last saw it, when the session opened it."""
-        self._cards = cards if cards is not None else {card.id: card for card in deck.cards}
+        self._cards = cards if cards is not None else cards_by_id(deck.cards)
         self._queue = queue
         self._memory = memory
         self._new = new_keys
@@ -314,7 +315,7 @@ class Session:
         """Carry on with an edited deck: sync the store, drop removed cards, show edited ones as they now are."""
         report = self._store_write(lambda: self.store.sync_deck(deck)) or SyncReport(deck_id=deck.id)
         self.deck = deck
-        self._cards = {card.id: card for card in deck.cards}
+        self._cards = cards_by_id(deck.cards)
         self.sync = report
         self._answer_pool = None
         valid = {key for card in deck.cards for key in item_keys(card)} | set(self._cards)
@@ -592,10 +593,10 @@ class Session:
         """Answers the deck offers as distractors (`pool_entries`), for `recognition_item` to pick the right kind."""
         if self._answer_pool is None:
             pool: dict[str, list[str]] = {}
-            others = list(self._cards.values())
-            if len(others) > POOL_CARDS:  # a large deck: a random share of it is plenty, and 20 times quicker
-                others = self.rng.sample(others, POOL_CARDS)
-            for other in others:
+            ids = list(self._cards)
+            if len(ids) > POOL_CARDS:  # a large deck: a random share of it is plenty, and 20 times quicker
+                ids = self.rng.sample(ids, POOL_CARDS)
+            for other in (self._cards[card_id] for card_id in ids):
                 for group, answer in pool_entries(other):
                     pool.setdefault(group, []).append(answer)
             self._answer_pool = pool

@@ -15,7 +15,7 @@ from typing import Any
 
 from quiz.clock import Clock, SystemClock
 from quiz.errors import QuizError
-from quiz.model import Deck, LearningState, MemoryState, StudyOptions, item_keys
+from quiz.model import Deck, LearningState, MemoryState, StudyOptions, cards_by_id, item_keys
 from quiz.scheduling import make_scheduler
 from quiz.session.engine import Session
 from quiz.session.flow import Mode, StudyQueue
@@ -92,7 +92,7 @@ def start_session(
     options = options or study_options(store, deck)
     scheduler = make_scheduler(options, fuzz=fuzz)
     now = clock.now()
-    cards = {card.id: card for card in deck.cards}
+    cards = cards_by_id(deck.cards)
     settings: dict[str, object] = {}
     if mode is Mode.REVIEW:  # reads only the items it will ask: a large deck opens at once
         plan = build_review_plan(store, deck, cards, now=now, options=options)

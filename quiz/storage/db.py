@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from importlib import resources
 from pathlib import Path
 
 from quiz.clock import require_utc
@@ -43,12 +42,19 @@ _MICRO = timedelta(microseconds=1)
 STATE_CODES = {LearningState.LEARNING: 1, LearningState.REVIEW: 2, LearningState.RELEARNING: 3}
 STATES = {code: state for state, code in STATE_CODES.items()}
 
-# Migrations from version N-1 to N, applied in order; index 0 creates the schema (version 1).
-_MIGRATIONS: tuple[str, ...] = (
-    resources.files("quiz.storage").joinpath("schema.sql").read_text(encoding="utf-8"),
-    # 2: the digest of the deck file last synced, so an unchanged deck is not compared card by card again
-    "ALTER TABLE deck ADD COLUMN synced_digest TEXT;",
-)
+
+def _migrations() -> tuple[str, ...]:
+    """Migrations from version N-1 to N, applied in order; index 0 creates the schema (version 1).
+
+    Read only when a store needs one, not on every open of a current store.
+    """
+    from importlib import resources
+
+    return (
+        resources.files("quiz.storage").joinpath("schema.sql").read_text(encoding="utf-8"),
+        # 2: the digest of the deck file last synced, so an unchanged deck is not compared card by card again
+        "ALTER TABLE deck ADD COLUMN synced_digest TEXT;",
+    )
 
 
 def to_us(instant: datetime) -> int:
@@ -127,9 +133,10 @@ def prepare_schema(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     if version == SCHEMA_VERSION:
         return
+    migrations = _migrations()
     with transaction(conn):
         for script_version in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in _statements(_MIGRATIONS[script_version - 1]):
+            for statement in _statements(migrations[script_version - 1]):
                 conn.execute(statement)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -42,7 +42,7 @@ def test_unchanged_deck_is_not_parsed_again(deck_path: Path, cache_dir: Path, mo
     def fail(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         raise AssertionError("parsed although the deck did not change")
 
-    monkeypatch.setattr("quiz.loader.toml_deck.tomli.loads", fail)
+    monkeypatch.setattr("tomli.loads", fail)
     assert load_deck(deck_path, cache_dir=cache_dir).id == "example-every-type"
 
 
@@ -121,7 +121,7 @@ def parsed_texts(monkeypatch) -> list[str]:  # noqa: ANN001
         seen.append(text)
         return real(text, **kwargs)
 
-    monkeypatch.setattr("quiz.loader.toml_deck.tomli.loads", spy)
+    monkeypatch.setattr("tomli.loads", spy)
     return seen
 
 

@@ -80,11 +80,11 @@ def test_the_store_opens_in_a_data_folder_that_does_not_exist_yet(tmp_path: Path
 
 
 def test_a_version_1_database_is_migrated_in_place(isolated_data_dir: Path, clock: FixedClock) -> None:
-    from quiz.storage.db import _MIGRATIONS, _statements
+    from quiz.storage.db import _migrations, _statements
 
     path = isolated_data_dir / "progress.db"
     conn = _raw(path)
-    for statement in _statements(_MIGRATIONS[0]):
+    for statement in _statements(_migrations()[0]):
         conn.execute(statement)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")

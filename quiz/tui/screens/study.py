@@ -53,18 +53,20 @@ def question_widget(shown: Shown) -> QuestionWidget:
     card = shown.card
     if isinstance(card, FlashCard):
         return FlashcardQuestion(card, reverse=shown.reverse)
-    # imported here: a deck of typed answers never pays for the picking and arranging widgets
-    from quiz.tui.widgets.arrange import MatchQuestion, OrderQuestion
-    from quiz.tui.widgets.choices import ChoiceQuestion, TrueFalseQuestion
+    # The picking and arranging widgets are imported when first asked for: a deck of
+    # typed answers never pays for them.
+    if isinstance(card, ChoiceCard | MultiCard | TrueFalseCard):
+        from quiz.tui.widgets.choices import ChoiceQuestion, TrueFalseQuestion
 
-    if isinstance(card, ChoiceCard | MultiCard):
+        if isinstance(card, TrueFalseCard):
+            return TrueFalseQuestion(card, prompt=render.deck_text(card.question))
         order = shown.choice_order or tuple(range(len(card.choices)))
         return ChoiceQuestion(card, [c.text for c in card.choices], order, multi=isinstance(card, MultiCard))
-    if isinstance(card, TrueFalseCard):
-        return TrueFalseQuestion(card, prompt=render.deck_text(card.question))
-    if isinstance(card, OrderCard):
-        return OrderQuestion(card, card.items, shown.order_start or tuple(range(len(card.items))))
-    if isinstance(card, MatchCard):
+    if isinstance(card, OrderCard | MatchCard):
+        from quiz.tui.widgets.arrange import MatchQuestion, OrderQuestion
+
+        if isinstance(card, OrderCard):
+            return OrderQuestion(card, card.items, shown.order_start or tuple(range(len(card.items))))
         rights = shown.match_rights or tuple(right for _, right in card.pairs) + card.distractors
         return MatchQuestion(card, [left for left, _ in card.pairs], rights)
     if isinstance(card, ClozeCard):
