@@ -140,7 +140,7 @@ def decode_deck(entry: tuple[Any, ...]) -> model.Deck | None:
         deck = _decode(entry[4])
         if type(deck) is not model.Deck or deck.cards != ():
             return None
-        _SET_CARDS(deck, StoredCards(entry[5], entry[6], decode_card))
+        _SET_CARDS(deck, StoredCards(entry[5], entry[6], decode_card, encode_card))
     except Exception:  # noqa: BLE001 - a broken entry is just a miss
         return None
     return deck

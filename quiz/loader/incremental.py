@@ -99,7 +99,7 @@ def reload_changed(
             blobs.append(cache.relined(blob, report.card_lines[index]))
     if report.problems or len(set(ids)) != count:
         return None
-    cards = StoredCards(tuple(ids), tuple(blobs), cache.decode_card)
+    cards = StoredCards(tuple(ids), blobs, cache.decode_card, cache.encode_card)
     return replace(old, cards=cards, path=path), digests
 
 

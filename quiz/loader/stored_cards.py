@@ -4,8 +4,9 @@ A student who opens a 10,000-card deck to review today's twenty cards should
 not pay for building 10,000 card objects (about 50 ms and 9 MB). A deck read
 from the cache therefore holds its cards as one small encoded blob each, plus
 their ids: asking for a card by position or by id decodes that card alone,
-and keeps it. Iterating decodes them all, so screens and sessions that use
-every card cost what they did before; nothing else about the deck changes.
+and keeps it in place of its blob. Iterating decodes them all, so screens
+and sessions that use every card cost what they did before; nothing else
+about the deck changes.
 
 It behaves as the tuple of cards it stands for: same length, order,
 indexing, slicing and equality.
@@ -22,14 +23,22 @@ from quiz.model import AnyCard
 class StoredCards(Sequence[AnyCard]):
     """The cards of a cached deck, in file order; a card is built from its blob when first asked for."""
 
-    __slots__ = ("_ids", "_blobs", "_cards", "_decode", "_positions")
+    __slots__ = ("_ids", "_blobs", "_cards", "_decode", "_encode", "_positions")
 
-    def __init__(self, ids: tuple[str, ...], blobs: tuple[bytes, ...], decode: Callable[[bytes], AnyCard]) -> None:
+    def __init__(
+        self,
+        ids: tuple[str, ...],
+        blobs: Sequence[bytes],
+        decode: Callable[[bytes], AnyCard],
+        encode: Callable[[AnyCard], bytes],
+    ) -> None:
         if len(ids) != len(blobs):
             raise ValueError("one id per card")
         self._ids = ids
-        self._blobs = blobs
+        self._blobs: list[bytes | None] = list(blobs)
+        """A card's blob until it is built (then None: the card takes its place)."""
         self._decode = decode
+        self._encode = encode
         self._cards: list[AnyCard | None] = [None] * len(ids)
         self._positions: dict[str, int] | None = None
 
@@ -40,8 +49,10 @@ class StoredCards(Sequence[AnyCard]):
 
     @property
     def blobs(self) -> tuple[bytes, ...]:
-        """Every card's encoded form, in file order (the cache writes them back as they are)."""
-        return self._blobs
+        """Every card's encoded form, in file order, for the cache to write back; built cards are encoded again."""
+        return tuple(
+            blob if blob is not None else self._encode(self._card(index)) for index, blob in enumerate(self._blobs)
+        )
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -68,7 +79,11 @@ class StoredCards(Sequence[AnyCard]):
     def _card(self, index: int) -> AnyCard:
         card = self._cards[index]
         if card is None:
-            card = self._cards[index] = self._decode(self._blobs[index])
+            blob = self._blobs[index]
+            if blob is None:  # another thread built it meanwhile (it stores the card before dropping the blob)
+                return self._cards[index]  # type: ignore[return-value]
+            card = self._cards[index] = self._decode(blob)
+            self._blobs[index] = None
         return card
 
     def position(self, card_id: str) -> int | None:
@@ -82,8 +97,6 @@ class StoredCards(Sequence[AnyCard]):
         return _CardsById(self)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, StoredCards) and other._blobs == self._blobs and other._ids == self._ids:
-            return True
         if not isinstance(other, Sequence) or isinstance(other, str | bytes):
             return NotImplemented
         return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))

@@ -116,3 +116,14 @@ def test_an_edited_cached_deck_reuses_stored_cards_with_their_new_lines(deck_fil
     assert isinstance(edited.cards, StoredCards)
     assert edited == load_deck(deck_file)  # same cards, same lines as a full parse
     assert edited.cards[3].question == "Question\nnumber 3?"
+
+
+def test_a_cached_deck_written_back_after_use_loads_the_same(deck_file: Path, tmp_path: Path) -> None:
+    load_deck(deck_file, cache_dir=tmp_path / "cache")
+    cached = load_deck(deck_file, cache_dir=tmp_path / "cache")
+    cached.cards[5], cached.cards[6]  # built: their blobs are dropped and made again when written
+    other = tmp_path / "cache-2"
+    cache.store(other, deck_file, deck_file.read_bytes(), cached, digest=cached.digest)
+    again = load_deck(deck_file, cache_dir=other)
+    assert isinstance(again.cards, StoredCards)  # read from the entry just written
+    assert again == load_deck(deck_file)
