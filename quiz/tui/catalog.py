@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.errors import DeckError, Problem
+from quiz.errors import DeckError, Problem, Severity
 from quiz.loader import load_deck
 from quiz.model import Deck, item_keys
 
@@ -35,6 +35,10 @@ class DeckEntry:
 
     @property
     def first_problem(self) -> str:
+        """The first error (what stopped the deck), else the first problem of any kind."""
+        for problem in self.problems:
+            if problem.severity is Severity.ERROR:
+                return str(problem)
         return str(self.problems[0]) if self.problems else ""
 
     @property
@@ -87,6 +91,21 @@ def load_entry(path: Path, origin: str, *, cache_dir: Path | None = None) -> Dec
     try:
         return DeckEntry(path, origin, load_deck(path, cache_dir=cache_dir))
     except DeckError as error:
-        return DeckEntry(path, origin, None, error.problems)
+        return DeckEntry(path, origin, None, _every_problem(path, error))
     except OSError as error:
         return DeckEntry(path, origin, None, (Problem(path.name, None, None, f"cannot read ({error.strerror})"),))
+
+
+def _every_problem(path: Path, error: DeckError) -> tuple[Problem, ...]:
+    """A broken deck's errors and warnings, top to bottom, as `quiz check` lists them.
+
+    Loading stops at errors; the teacher fixing the file wants the warnings too
+    (an unknown key is often the misspelt field behind an error).
+    """
+    from quiz.loader import check_deck
+
+    try:
+        problems = check_deck(path).problems
+    except Exception:  # noqa: BLE001 - the load's own errors are still worth showing
+        return error.problems
+    return problems if any(p.severity is Severity.ERROR for p in problems) else error.problems

@@ -284,6 +284,27 @@ async def test_the_line_under_the_table_says_where_the_deck_comes_from(app_facto
         assert "Comes with quiz. Your own decks go in" in detail
 
 
+async def test_a_broken_deck_lists_its_warnings_with_its_errors(app_factory, decks, started) -> None:
+    (decks / "typo.toml").write_text(
+        '[deck]\nid = "typo"\ntitle = "Typo"\nformat = 1\n\n'
+        '[[cards]]\nid = "a"\ntype = "short"\nquestoin = "What?"\nquestion = "Why?"\nanswer = "x"\n\n'
+        '[[cards]]\nid = "b"\ntype = "short"\nquestion = ""\nanswer = "y"\n',
+        encoding="utf-8",
+    )
+    app = app_factory(decks)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _ready(app, pilot)
+        await _highlight(app, pilot, "⚠ typo")
+        detail = str(app.screen.query_one("#home-detail").render())
+        assert "must not be blank" in detail  # the row names what stopped the deck, not the warning above it
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        assert "1 error, 1 warning" in str(app.screen.query_one("#problems-title").render())
+        rows = [str(row.prompt) for row in app.screen.query_one("#problems-list", OptionList)._options]
+        assert "questoin" in rows[0] and "must not be blank" in rows[1]  # top to bottom, as in the file
+
+
 async def test_a_deck_with_many_errors_lists_them_all_within_80_by_24(app_factory, decks, started) -> None:
     cards = "".join(f'\n[[cards]]\nid = "c{i}"\ntype = "short"\nquestion = ""\nanswer = "x"\n' for i in range(60))
     (decks / "many.toml").write_text('[deck]\nid = "many"\ntitle = "Many"\nformat = 1\n' + cards, encoding="utf-8")
