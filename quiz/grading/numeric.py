@@ -117,7 +117,10 @@ def _hit(value: float, qualifier: NumericBound, answer: NumericAnswer, card: Num
         if _close(value, answer.value):
             note = "" if card.bound is NumericBound.EXACT else f" (the source says {describe(card, answer)})"
             return Rule.EXACT, f"exactly the figure{note}"
-        return Rule.WITHIN_TOLERANCE, f"within {format_number(answer.tolerance)} of {format_number(answer.value)}{unit}"
+        # The tolerance is in the card's unit too: "within 0.05 billion USD", not "within 0.05".
+        return Rule.WITHIN_TOLERANCE, (
+            f"within {format_number(answer.tolerance)}{unit} of {format_number(answer.value)}{unit}"
+        )
     low = -math.inf if answer.low is None else answer.low
     high = math.inf if answer.high is None else answer.high
     if qualifier is NumericBound.AT_LEAST:
@@ -169,7 +172,8 @@ def _miss(quantity: Quantity, readings: list[float], card: NumericCard) -> tuple
     if answer.value is not None and answer.tolerance and card.bound is NumericBound.EXACT:
         unit_text = f" {card.unit}" if card.unit else ""
         return Rule.NO_MATCH, (
-            f"{typed} is not within {format_number(answer.tolerance)} of {format_number(answer.value)}{unit_text}"
+            f"{typed} is not within {format_number(answer.tolerance)}{unit_text} of "
+            f"{format_number(answer.value)}{unit_text}"
         )
     if answer.value is not None and card.bound is not NumericBound.EXACT:
         return Rule.NO_MATCH, f"{typed} is not the figure the source gives: {describe(card)}"

@@ -154,7 +154,11 @@ def test_wrong_currency_names_both_currencies() -> None:
 
 
 def test_tolerance_is_explained() -> None:
-    assert grade(TRADE, "240.12").explanation == "within 0.05 of 240.1 billion USD"
+    assert grade(TRADE, "240.12").explanation == "within 0.05 billion USD of 240.1 billion USD"
+
+
+def test_a_miss_names_the_tolerance_in_the_cards_unit() -> None:
+    assert grade(TRADE, "240").explanation == "240 is not within 0.05 billion USD of 240.1 billion USD"
 
 
 def test_expected_answer_reads_with_unit_and_bound() -> None:
