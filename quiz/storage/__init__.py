@@ -14,7 +14,7 @@ from quiz.storage.errors import (
     ReadOnlyStoreError,
 )
 from quiz.storage.fingerprint import Fingerprint, card_fingerprints
-from quiz.storage.opening import list_backups, open_store, restore_backup
+from quiz.storage.opening import list_backups, open_store, restore_backup, start_afresh
 from quiz.storage.records import (
     DailyWork,
     HardItem,
@@ -53,4 +53,5 @@ __all__ = [
     "list_backups",
     "open_store",
     "restore_backup",
+    "start_afresh",
 ]

@@ -210,3 +210,18 @@ def restore_backup(data_dir: Path, backup: Path | None = None, *, clock: Clock |
     backup restored. Refuses while a quiz has the store open.
     """
     return backups.restore_backup(Path(data_dir), backup, now=(clock or SystemClock()).now())
+
+
+def start_afresh(data_dir: Path) -> str:
+    """Decline the backup offered after damage: the next open starts a new, empty progress file.
+
+    The damaged file stays where it was moved and the backups stay in their folder,
+    so the choice can still be undone by hand. Returns what to tell the student.
+    """
+    data_dir = Path(data_dir)
+    clear_damage_note(data_dir)
+    return (
+        "Your progress file was damaged and moved aside; you chose to start afresh, so new answers go to "
+        f"a new, empty progress file. The backups are still in {backups.backup_dir(data_dir)}: to go back to "
+        f"one later, close quiz and copy it to {data_dir / DB_NAME} (that replaces the new file)."
+    )

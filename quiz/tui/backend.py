@@ -108,6 +108,16 @@ class Backend:
         _ = self.store
         return str(restored)
 
+    def start_afresh(self) -> None:
+        """The student declined the backup: carry on with a new, empty store now, saving again."""
+        from quiz.storage import start_afresh
+
+        self.backup_offer = None
+        self.store_problem = start_afresh(self.data_dir)
+        # the message stays on the home screen, so the student learns why the history is gone
+        self._retry_open, self._passing = True, False
+        self._synced.clear()
+
     def try_store(self) -> Any | None:
         """The store, or None when it cannot be opened (the reason is in `store_problem`)."""
         try:

@@ -355,3 +355,34 @@ async def test_damage_without_a_backup_lets_the_student_start_afresh_at_once(
         assert "moved aside" in banner and "no backup" in banner
         await _review_one_and_come_home(app, pilot)
         assert "moved aside" in str(app.screen.query_one("#home-banner").render())  # still says what happened
+
+
+async def test_declining_the_backup_starts_afresh_at_once_and_is_not_asked_again(
+    app_factory, decks, isolated_data_dir: Path
+) -> None:
+    """Answering n used to leave that run unable to save, and the offer came back at the next start."""
+    from quiz.storage import list_backups, open_store
+    from quiz.tui.screens.confirm import ConfirmModal
+
+    with open_store(isolated_data_dir) as store:
+        store.sync_deck(load_deck(decks / "five-statements.toml"))
+    kept = list_backups(isolated_data_dir)
+    with (isolated_data_dir / "progress.db").open("r+b") as handle:
+        handle.write(b"\0" * 100)
+    app = app_factory(decks / "five-statements.toml")
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "start afresh" in str(app.screen.query_one("#home-banner").render())
+        await _review_one_and_come_home(app, pilot)
+    with open_store(isolated_data_dir) as store:
+        assert len(store.reviews("tui-five-statements")) == 1  # the answer is in the new file
+    assert set(kept) <= set(list_backups(isolated_data_dir))  # the backups are all still there
+    app = app_factory(decks / "five-statements.toml")
+    async with app.run_test() as pilot:
+        await _ready(app, pilot)
+        assert isinstance(app.screen, HomeScreen)  # no second offer
+        assert not app.screen.query_one("#home-banner").display

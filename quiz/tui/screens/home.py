@@ -263,13 +263,17 @@ class HomeScreen(Screen[None]):
                 render.label("Your progress database was damaged and has been moved aside.", "bold $text-error"),
                 render.join("Restore the newest good backup, ", render.deck_line(backup.name, "bold"), "?"),
                 render.label("Answers given since that backup would be lost.", "$text-muted"),
+                render.label("No starts afresh with an empty one; the backups are kept.", "$text-muted"),
             ]
         )
 
         def restore(yes: bool | None) -> None:
-            if not yes:
-                return
             backend = self.app.backend  # type: ignore[attr-defined]
+            if not yes:
+                backend.start_afresh()
+                self.notify("Starting a new, empty progress file; the backups are kept.", markup=False)
+                self.refresh_rows()
+                return
             try:
                 restored = backend.restore_backup()
             except QuizError as error:
