@@ -33,7 +33,8 @@ from quiz import model
 from quiz.loader.stored_cards import StoredCards
 
 CACHE_FORMAT = 5
-"""Bump when the model or the encoding changes: older entries are then ignored."""
+"""Bump when the encoding changes: older entries are then ignored. A change to the model's
+classes, fields or enum values needs no bump: it changes `_LAYOUT`, which entries also carry."""
 
 _MAGIC = b"quizdeck"
 _CLASSES: tuple[type, ...] = (
@@ -65,6 +66,17 @@ _SETTERS = [tuple(getattr(cls, name).__set__ for name in names) for cls, names i
 _TUPLE = -1
 _DATE = -2
 _ENUM_BASE = -10
+_LAYOUT = hashlib.blake2b(
+    repr(([cls.__qualname__ for cls in _CLASSES], _NAMES, [list(members) for members in _MEMBERS])).encode(),
+    digest_size=8,
+).hexdigest()
+"""A fingerprint of the model the entries encode. Cards are decoded only when used, long after
+an entry was read, so an entry written by another model must be refused when it is read."""
+
+
+def _format() -> str:
+    """What an entry's first field must be for this version of the app to read it."""
+    return f"{CACHE_FORMAT}-{_LAYOUT}"
 
 
 def deck_cache_dir(data_dir: Path) -> Path:
@@ -102,7 +114,7 @@ def current_deck(entry: tuple[Any, ...], path: Path, digest: str) -> model.Deck 
         info = path.stat()
     except OSError:
         return None
-    if entry[:4] != (CACHE_FORMAT, info.st_size, info.st_mtime_ns, digest):
+    if entry[:4] != (_format(), info.st_size, info.st_mtime_ns, digest):
         return None
     return decode_deck(entry)
 
@@ -126,7 +138,7 @@ def read_entry(cache_dir: Path, path: Path) -> tuple[Any, ...] | None:
         entry = marshal.loads(payload)
     except Exception:  # noqa: BLE001 - any broken entry is just a miss
         return None
-    if type(entry) is not tuple or len(entry) != 9 or entry[0] != CACHE_FORMAT:
+    if type(entry) is not tuple or len(entry) != 9 or entry[0] != _format():
         return None
     ids, blobs = entry[5], entry[6]
     if type(ids) is not tuple or type(blobs) is not tuple or len(ids) != len(blobs):
@@ -202,7 +214,7 @@ def store(
             blobs = tuple(encode_card(card) for card in cards)
         head, block_digests = blocks if blocks is not None else (None, None)
         encoded = _encode(replace(deck, cards=(), path=None))
-        entry = (CACHE_FORMAT, info.st_size, info.st_mtime_ns, digest, encoded, ids, blobs, head, block_digests)
+        entry = (_format(), info.st_size, info.st_mtime_ns, digest, encoded, ids, blobs, head, block_digests)
         payload = marshal.dumps(entry)
         checksum = hashlib.blake2b(payload, digest_size=32).digest()
         cache_dir.mkdir(parents=True, exist_ok=True)

@@ -230,3 +230,11 @@ def test_the_deck_digest_follows_the_bytes_with_or_without_the_cache(deck_path: 
     edited = load_deck(deck_path, cache_dir=cache_dir)
     assert edited.digest != parsed.digest
     assert edited == parsed  # the digest names the file; equality is about the deck
+
+
+def test_entry_written_for_another_model_is_ignored(deck_path: Path, cache_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Cards are decoded only when used: an entry for a model with other fields must be refused when read."""
+    expected = load_deck(deck_path, cache_dir=cache_dir)
+    monkeypatch.setattr(cache, "_LAYOUT", "a-model-with-other-fields")
+    assert cache.lookup(cache_dir, deck_path, deck_path.read_bytes()) is None
+    assert load_deck(deck_path, cache_dir=cache_dir) == expected
