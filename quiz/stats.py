@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from quiz.clock import day_start, local_day
-from quiz.model import Deck, item_keys, split_item_key
+from quiz.model import Deck, cards_by_id, item_keys, split_item_key
 from quiz.storage import ItemCounts, Store
 
 HEATMAP_WEEKS = 12
@@ -234,8 +234,9 @@ def _quiz_scores(store: Store, deck_id: str | None) -> list[QuizScore]:
 
 def _hardest(store: Store, deck: Deck) -> list[HardCard]:
     hardest = []
+    cards = cards_by_id(deck.cards)  # one index for all of them, not one per card looked up
     for item in store.hardest_items(deck.id, limit=HARDEST):
-        card = deck.card(split_item_key(item.item_key)[0])
+        card = cards.get(split_item_key(item.item_key)[0])
         question = (card.question or card.title or card.id) if card is not None else item.item_key
         hardest.append(HardCard(deck.id, item.item_key, question, item.lapses, item.reviews, item.mean_score))
     return hardest
