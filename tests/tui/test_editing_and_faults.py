@@ -119,15 +119,21 @@ async def _accept_the_backup(app, pilot) -> None:  # noqa: ANN001
     assert app.backend.store_problem is None
 
 
-async def test_a_damaged_database_offers_the_newest_backup(app_factory, decks, isolated_data_dir: Path) -> None:
-    from quiz.storage import list_backups, open_store
+def _damage_the_store(data_dir: Path, decks: Path) -> None:
+    """A store with progress on one deck (and its daily backup), then its header overwritten."""
+    from quiz.storage import open_store
 
-    with open_store(isolated_data_dir) as store:
+    with open_store(data_dir) as store:
         store.sync_deck(load_deck(decks / "five-statements.toml"))
-    assert list_backups(isolated_data_dir), "the store keeps a daily backup"
-    database = isolated_data_dir / "progress.db"
-    with database.open("r+b") as handle:
+    with (data_dir / "progress.db").open("r+b") as handle:
         handle.write(b"\0" * 100)  # the header is gone: SQLite calls it not a database
+
+
+async def test_a_damaged_database_offers_the_newest_backup(app_factory, decks, isolated_data_dir: Path) -> None:
+    from quiz.storage import list_backups
+
+    _damage_the_store(isolated_data_dir, decks)
+    assert list_backups(isolated_data_dir), "the store keeps a daily backup"
     app = app_factory(decks)
     async with app.run_test() as pilot:
         await _accept_the_backup(app, pilot)
@@ -341,13 +347,8 @@ async def test_damage_without_a_backup_lets_the_student_start_afresh_at_once(
     """With nothing to restore, the student was stuck ("cannot start") until quiz was restarted."""
     import shutil
 
-    from quiz.storage import open_store
-
-    with open_store(isolated_data_dir) as store:
-        store.sync_deck(load_deck(decks / "five-statements.toml"))
+    _damage_the_store(isolated_data_dir, decks)
     shutil.rmtree(isolated_data_dir / "backups")
-    with (isolated_data_dir / "progress.db").open("r+b") as handle:
-        handle.write(b"\0" * 100)
     app = app_factory(decks / "five-statements.toml", decks / "all-types.toml")  # two decks: two tries to open
     async with app.run_test() as pilot:
         await _ready(app, pilot)
@@ -364,11 +365,9 @@ async def test_declining_the_backup_starts_afresh_at_once_and_is_not_asked_again
     from quiz.storage import list_backups, open_store
     from quiz.tui.screens.confirm import ConfirmModal
 
-    with open_store(isolated_data_dir) as store:
-        store.sync_deck(load_deck(decks / "five-statements.toml"))
+    _damage_the_store(isolated_data_dir, decks)
     kept = list_backups(isolated_data_dir)
-    with (isolated_data_dir / "progress.db").open("r+b") as handle:
-        handle.write(b"\0" * 100)
+    assert kept, "the store keeps a daily backup"
     app = app_factory(decks / "five-statements.toml")
     async with app.run_test() as pilot:
         await _ready(app, pilot)
